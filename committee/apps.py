@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class CommitteeConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "committee"
+    verbose_name = "ก.ต.ป.น."

@@ -1,0 +1,22 @@
+"""Test settings: the real settings with eager Celery and fast hashing.
+
+Tests that need a real worker start one themselves (tests/core/test_worker.py).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-a-secret")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_MANIFEST_STATIC", "0")
+os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "test"))
+
+from .settings import *  # noqa: E402,F403
+
+ALLOWED_HOSTS = ["*"]
+CELERY_TASK_ALWAYS_EAGER = True
+WHITENOISE_AUTOREFRESH = True  # serve from STATICFILES_DIRS without collectstatic
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AXES_ENABLED = True

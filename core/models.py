@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from . import thaidate
+
+
+class OfficeType(models.TextChoices):
+    PRIMARY = "primary", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา (สพป.)"
+    SECONDARY = "secondary", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา (สพม.)"
+
+
+class OfficeProfile(models.Model):
+    """The one office this installation serves (pk is always 1)."""
+
+    office_name = models.CharField("ชื่อสำนักงาน", max_length=200, default="สำนักงานเขตพื้นที่การศึกษา")
+    office_type = models.CharField("ประเภทสำนักงาน", max_length=20, choices=OfficeType.choices, default=OfficeType.PRIMARY)
+    group_name = models.CharField(
+        "ชื่อกลุ่ม", max_length=200, default="กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+    )
+    letter_code = models.CharField(
+        "รหัสหนังสือออก", max_length=30, default="ศธ 04000", help_text="เช่น ศธ 04123 ใช้นำหน้าเลขที่หนังสือส่ง"
+    )
+    address = models.TextField("ที่อยู่", blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    director_name = models.CharField("ชื่อผู้อำนวยการสำนักงาน", max_length=200, blank=True)
+    logo = models.ImageField("ตราสัญลักษณ์", upload_to="office/", blank=True)
+    thai_numerals = models.BooleanField("ใช้เลขไทยในเอกสารที่พิมพ์", default=False)
+    default_retention_years = models.PositiveSmallIntegerField(
+        "อายุการเก็บหนังสือโดยปกติ (ปี)", default=10, help_text="ระเบียบงานสารบรรณ: ไม่น้อยกว่า 10 ปี"
+    )
+    academic_year_start = models.CharField(
+        "วันเริ่มปีการศึกษา (วว/ดด)", max_length=5, default="16/05", help_text="เช่น 16/05"
+    )
+
+    class Meta:
+        verbose_name = "ข้อมูลสำนักงาน"
+        verbose_name_plural = "ข้อมูลสำนักงาน"
+
+    def __str__(self) -> str:
+        return self.office_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get(cls) -> OfficeProfile:
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+    @property
+    def academic_calendar(self) -> thaidate.AcademicCalendar:
+        day, month = (int(x) for x in self.academic_year_start.split("/"))
+        base = thaidate.DEFAULT_ACADEMIC_CALENDAR
+        return thaidate.AcademicCalendar(year_start=(month, day), semester1=((month, day), base.semester1[1]))
+
+
+class WorkUnit(models.Model):
+    """กลุ่มงาน within the supervision group."""
+
+    name = models.CharField("ชื่อกลุ่มงาน", max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "กลุ่มงาน"
+        verbose_name_plural = "กลุ่มงาน"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LearningArea(models.Model):
+    """กลุ่มสาระการเรียนรู้ of the core curriculum, plus learner development activities."""
+
+    name = models.CharField("กลุ่มสาระการเรียนรู้", max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "กลุ่มสาระการเรียนรู้"
+        verbose_name_plural = "กลุ่มสาระการเรียนรู้"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NamePrefix(models.TextChoices):
+    MR = "นาย", "นาย"
+    MRS = "นาง", "นาง"
+    MISS = "นางสาว", "นางสาว"
+    DR = "ดร.", "ดร."
+    ASST_PROF = "ผศ.", "ผศ."
+    ASSOC_PROF = "รศ.", "รศ."
+    PROF = "ศ.", "ศ."
+
+
+class AcademicRank(models.TextChoices):
+    NONE = "", "-"
+    PRACTITIONER = "ชำนาญการ", "ชำนาญการ"
+    SENIOR = "ชำนาญการพิเศษ", "ชำนาญการพิเศษ"
+    EXPERT = "เชี่ยวชาญ", "เชี่ยวชาญ"
+    ADVANCED = "เชี่ยวชาญพิเศษ", "เชี่ยวชาญพิเศษ"
+
+
+class StaffProfile(models.Model):
+    """The person behind a login: Thai name, position, rank and responsibilities."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    prefix = models.CharField("คำนำหน้าชื่อ", max_length=20, choices=NamePrefix.choices, blank=True)
+    position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    academic_rank = models.CharField("วิทยฐานะ", max_length=30, choices=AcademicRank.choices, blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
+    work_units = models.ManyToManyField(WorkUnit, blank=True, verbose_name="กลุ่มงาน", related_name="staff")
+    learning_areas = models.ManyToManyField(
+        LearningArea, blank=True, verbose_name="กลุ่มสาระการเรียนรู้ที่รับผิดชอบ", related_name="staff"
+    )
+    school = models.ForeignKey(
+        "supervision.School",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff_profiles",
+        verbose_name="สถานศึกษา (สำหรับบุคลากรสถานศึกษา)",
+    )
+
+    class Meta:
+        verbose_name = "ข้อมูลบุคลากร"
+        verbose_name_plural = "ข้อมูลบุคลากร"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        full = f"{self.user.first_name} {self.user.last_name}".strip() or self.user.username
+        return f"{self.prefix}{full}"
+
+    @property
+    def position_line(self) -> str:
+        return f"{self.position} {self.academic_rank}".strip()
+
+
+def display_name(user) -> str:
+    """Thai display name of any user, with or without a profile."""
+    if user is None:
+        return ""
+    try:
+        return user.profile.display_name
+    except StaffProfile.DoesNotExist:
+        return f"{user.first_name} {user.last_name}".strip() or user.username
+
+
+# --- Background documents --------------------------------------------------
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "รอคิว"
+    RUNNING = "running", "กำลังสร้าง"
+    DONE = "done", "เสร็จแล้ว"
+    FAILED = "failed", "ไม่สำเร็จ"
+
+
+def _job_upload_to(job: DocumentJob, filename: str) -> str:
+    return f"documents/{job.created_at:%Y/%m}/{filename}"
+
+
+class DocumentJob(models.Model):
+    """A document a user asked for, rendered in the background (one row per request)."""
+
+    kind = models.CharField("ชนิดเอกสาร", max_length=80)
+    title = models.CharField("ชื่อเอกสาร", max_length=300)
+    params = models.JSONField("พารามิเตอร์", default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="document_jobs", verbose_name="ผู้ขอ"
+    )
+    status = models.CharField("สถานะ", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("ความคืบหน้า (%)", default=0)
+    message = models.CharField("ข้อความ", max_length=300, blank=True)
+    error = models.TextField("สาเหตุที่ไม่สำเร็จ", blank=True)
+    result = models.FileField("ไฟล์", upload_to=_job_upload_to, blank=True, max_length=300)
+    attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่ลอง", default=0)
+    created_at = models.DateTimeField("เวลาที่ขอ", default=timezone.now)
+    started_at = models.DateTimeField("เริ่มสร้าง", null=True, blank=True)
+    finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "งานสร้างเอกสาร"
+        verbose_name_plural = "งานสร้างเอกสาร"
+        indexes = [models.Index(fields=["requested_by", "-created_at"]), models.Index(fields=["status"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="documentjob_progress_lte_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def filename(self) -> str:
+        return Path(self.result.name).name if self.result else ""
+
+    @property
+    def duration(self) -> dt.timedelta | None:
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None

@@ -1,0 +1,69 @@
+"""Template filters for Thai dates and numerals (loaded as a builtin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+from .. import thaidate
+
+register = template.Library()
+
+
+@register.filter
+def thai_date(value: dt.date | dt.datetime | None) -> str:
+    """{{ d|thai_date }} → '21 พฤศจิกายน 2569'."""
+    return thaidate.format_full(value) if value else ""
+
+
+@register.filter
+def thai_date_short(value: dt.date | dt.datetime | None) -> str:
+    """{{ d|thai_date_short }} → '21 พ.ย. 69'."""
+    return thaidate.format_short(value) if value else ""
+
+
+@register.filter
+def thai_datetime(value: dt.datetime | None) -> str:
+    """{{ dt|thai_datetime }} → '21 พ.ย. 69 14:05 น.'."""
+    return thaidate.format_datetime(value) if value else ""
+
+
+@register.filter
+def be_date(value: dt.date | dt.datetime | None) -> str:
+    """{{ d|be_date }} → '21/11/2569'."""
+    return thaidate.format_numeric(value) if value else ""
+
+
+@register.filter
+def thai_digits(value: object) -> str:
+    return thaidate.thai_digits(value)
+
+
+@register.filter
+def fiscal_year(value: dt.date | dt.datetime | None) -> int | str:
+    return thaidate.fiscal_year(value) if value else ""
+
+
+@register.filter
+def be_year(value: dt.date | dt.datetime | int | None) -> int | str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int):
+        return thaidate.to_be(value)
+    return thaidate.to_be(thaidate.local_date(value).year)
+
+
+@register.filter
+def display_name(user: object) -> str:
+    from ..models import display_name as _display_name
+
+    return _display_name(user)
+
+
+@register.filter
+def has_role(user: object, roles: str) -> bool:
+    """{% if user|has_role:"clerk,director" %}"""
+    from ..roles import has_role as _has_role
+
+    return _has_role(user, *[r.strip() for r in roles.split(",")])

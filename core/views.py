@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from . import documents, home, selectors, services, thaidate
+from .forms import OfficeProfileForm
+from .health import broker_ok
+from .models import OfficeProfile
+from .roles import Role, has_role
+
+
+@login_required
+def home_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"panels": home.panels_for(request), "today": thaidate.today()})
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        db = True
+    except Exception:  # noqa: BLE001 - any failure means "not answering"
+        db = False
+    broker = broker_ok()
+    ok = db and broker
+    return JsonResponse(
+        {"status": "ok" if ok else "error", "database": db, "broker": broker}, status=200 if ok else 503
+    )
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    services.document_jobs_sweep()
+    jobs = selectors.document_jobs_for(request.user)[:100]
+    template = "core/_document_rows.html" if request.htmx else "core/document_list.html"
+    pending = any(not job.is_finished for job in jobs)
+    return render(request, template, {"jobs": jobs, "pending": pending})
+
+
+@login_required
+@require_POST
+def document_request(request: HttpRequest) -> HttpResponse:
+    kind_name = request.POST.get("kind", "")
+    try:
+        kind = documents.get_kind(kind_name)
+        params = kind.params_from(request.POST)
+        job = services.document_request(user=request.user, kind=kind_name, params=params)
+    except documents.DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect(request.POST.get("next") or "core:documents")
+    except ValidationError as exc:
+        for msg in exc.messages:
+            messages.error(request, msg)
+        return redirect(request.POST.get("next") or "core:documents")
+    messages.success(request, f"รับคำขอ “{job.title}” แล้ว ระบบกำลังสร้างเอกสาร ติดตามได้ที่หน้านี้")
+    return redirect("core:documents")
+
+
+@login_required
+@require_POST
+def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.get_document_job_for_user(request.user, pk, write=True)
+    try:
+        services.document_job_retry(user=request.user, job=job)
+        messages.success(request, f"ส่ง “{job.title}” เข้าคิวสร้างใหม่แล้ว")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("core:documents")
+
+
+@login_required
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = selectors.get_document_job_for_user(request.user, pk)
+    if not job.result:
+        raise Http404("เอกสารยังไม่พร้อม")
+    inline = request.GET.get("inline") == "1"
+    return FileResponse(job.result.open("rb"), as_attachment=not inline, filename=job.filename)
+
+
+@login_required
+def office_profile_edit(request: HttpRequest) -> HttpResponse:
+    if not has_role(request.user, Role.ADMIN):
+        raise PermissionDenied("เฉพาะผู้ดูแลระบบแก้ไขข้อมูลสำนักงานได้")
+    office = OfficeProfile.get()
+    form = OfficeProfileForm(request.POST or None, request.FILES or None, instance=office)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "บันทึกข้อมูลสำนักงานแล้ว")
+        return redirect("core:office")
+    return render(request, "core/office_form.html", {"form": form})
+
+
+@login_required
+def my_profile(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/profile.html", {"profile_user": request.user})

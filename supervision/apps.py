@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class SupervisionConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "supervision"
+    verbose_name = "งานนิเทศ"
+
+    def ready(self) -> None:
+        from . import documents  # noqa: F401 - registers document kinds

@@ -1,0 +1,133 @@
+"""Writes of schools and clusters, including all-or-nothing imports."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from core.roles import Role
+from core.tabular import ImportFailed, RowError
+
+from .forms import SchoolForm
+from .models import Cluster, School
+from .tabular import CLUSTER_COLUMNS, school_row_to_form_data
+
+User = get_user_model()
+
+
+@transaction.atomic
+def cluster_create(*, name: str, supervisors: list | None = None, note: str = "") -> Cluster:
+    cluster = Cluster(name=name, note=note)
+    cluster.full_clean()
+    cluster.save()
+    cluster.responsible_supervisors.set(supervisors or [])
+    return cluster
+
+
+@transaction.atomic
+def school_create(*, cluster: Cluster | None = None, **fields: object) -> School:
+    school = School(cluster=cluster, **fields)
+    school.full_clean()
+    school.save()
+    return school
+
+
+@transaction.atomic
+def cluster_set_officers(*, cluster: Cluster, chair: School | None, vice_chair: School | None) -> Cluster:
+    cluster.chair = chair
+    cluster.vice_chair = vice_chair
+    cluster.full_clean()
+    cluster.save(update_fields=["chair", "vice_chair"])
+    return cluster
+
+
+def _form_errors(form: SchoolForm) -> list[tuple[str, str]]:
+    out = []
+    for field, messages in form.errors.items():
+        label = form.fields[field].label if field in form.fields else "ทั้งแถว"
+        out.extend((str(label), str(m)) for m in messages)
+    return out
+
+
+@transaction.atomic
+def schools_import(*, rows: list[dict[str, str]], create_missing_clusters: bool) -> dict[str, int]:
+    """Create or update schools by code. All rows are checked; any error saves nothing.
+
+    Returns counts {'created': n, 'updated': m}; raises ImportFailed with per-row errors.
+    """
+    errors: list[RowError] = []
+    clusters = {c.name: c for c in Cluster.objects.all()}
+    existing = {s.code: s for s in School.objects.all()}
+    seen: dict[str, int] = {}
+    valid: list[SchoolForm] = []
+    for number, row in enumerate(rows, start=2):
+        data, cluster_name, cell_errors = school_row_to_form_data(row)
+        errors += [RowError(number, "ระดับ/เปิดสอน", msg) for msg in cell_errors]
+        code = data.get("code", "")
+        if code in seen:
+            errors.append(RowError(number, "รหัสสถานศึกษา", f"รหัส {code} ซ้ำกับแถวที่ {seen[code]}"))
+        seen[code] = number
+        if cluster_name and cluster_name not in clusters:
+            if not create_missing_clusters:
+                errors.append(RowError(number, "กลุ่มโรงเรียน", f"ไม่พบกลุ่มโรงเรียน “{cluster_name}” ในระบบ"))
+            else:
+                clusters[cluster_name] = cluster_create(name=cluster_name)
+        data["cluster"] = clusters[cluster_name].pk if cluster_name in clusters else None
+        form = SchoolForm(data=data, instance=existing.get(code))
+        if form.is_valid():
+            valid.append(form)
+        else:
+            errors += [RowError(number, col, msg) for col, msg in _form_errors(form)]
+    if errors:
+        transaction.set_rollback(True)
+        raise ImportFailed(errors)
+    created = sum(1 for f in valid if f.instance.pk is None)
+    for form in valid:
+        form.save()
+    return {"created": created, "updated": len(valid) - created}
+
+
+@transaction.atomic
+def clusters_import(*, rows: list[dict[str, str]]) -> dict[str, int]:
+    """Create or update clusters by name, with chair/vice-chair school codes and supervisors."""
+    headers = {key: header for header, key in CLUSTER_COLUMNS}
+    errors: list[RowError] = []
+    schools = {s.code: s for s in School.objects.all()}
+    supervisors = {u.username: u for u in User.objects.filter(groups__name=Role.SUPERVISOR)}
+    existing = {c.name: c for c in Cluster.objects.all()}
+    counts = {"created": 0, "updated": 0}
+    seen: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        name = row.get(headers["name"], "").strip()
+        if not name:
+            errors.append(RowError(number, headers["name"], "กรุณากรอกชื่อกลุ่มโรงเรียน"))
+            continue
+        if name in seen:
+            errors.append(RowError(number, headers["name"], f"ชื่อกลุ่ม “{name}” ซ้ำในไฟล์"))
+        seen.add(name)
+        officers = {}
+        for key in ("chair", "vice_chair"):
+            code = row.get(headers[key], "").strip().zfill(10) if row.get(headers[key], "").strip() else ""
+            if code and code not in schools:
+                errors.append(RowError(number, headers[key], f"ไม่พบโรงเรียนรหัส {code}"))
+            officers[key] = schools.get(code)
+        if officers["chair"] and officers["chair"] == officers["vice_chair"]:
+            errors.append(RowError(number, headers["vice_chair"], "ประธานและรองประธานต้องมาจากคนละโรงเรียน"))
+        usernames = [u.strip() for u in row.get(headers["responsible_supervisors"], "").split(",") if u.strip()]
+        unknown = [u for u in usernames if u not in supervisors]
+        if unknown:
+            errors.append(
+                RowError(number, headers["responsible_supervisors"], f"ไม่พบศึกษานิเทศก์ชื่อผู้ใช้: {', '.join(unknown)}")
+            )
+        if errors:
+            continue
+        cluster = existing.get(name) or Cluster(name=name)
+        counts["updated" if cluster.pk else "created"] += 1
+        cluster.note = row.get(headers["note"], "")
+        cluster.chair, cluster.vice_chair = officers["chair"], officers["vice_chair"]
+        cluster.save()
+        cluster.responsible_supervisors.set([supervisors[u] for u in usernames])
+    if errors:
+        transaction.set_rollback(True)
+        raise ImportFailed(errors)
+    return counts

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from core import tabular
+from core.models import OfficeProfile
+
+from . import selectors, services
+from .forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
+from .tabular import (
+    CLUSTER_COLUMNS,
+    CLUSTER_REQUIRED,
+    SCHOOL_COLUMNS,
+    SCHOOL_REQUIRED,
+    SCHOOL_TEXT_COLUMNS,
+    cluster_export_rows,
+    school_export_rows,
+)
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    return redirect("supervision:school_list")
+
+
+@login_required
+def school_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.schools_visible_to(request.user)
+    flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
+    page = Paginator(flt.qs.order_by("name"), 50).get_page(request.GET.get("page"))
+    context = {"filter": flt, "page": page, "can_edit": selectors.can_edit_schools(request.user)}
+    template = "supervision/_school_rows.html" if request.htmx and not request.htmx.boosted else "supervision/school_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    school = selectors.get_school_for_user(request.user, pk)
+    return render(
+        request,
+        "supervision/school_detail.html",
+        {"school": school, "can_edit": selectors.can_edit_schools(request.user)},
+    )
+
+
+@login_required
+def school_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        selectors.require_school_editor(request.user)
+        school = None
+    else:
+        school = selectors.get_school_for_user(request.user, pk, write=True)
+    form = SchoolForm(request.POST or None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"บันทึกข้อมูล “{saved.name}” แล้ว")
+        return redirect("supervision:school_detail", pk=saved.pk)
+    return render(request, "supervision/school_form.html", {"form": form, "school": school})
+
+
+@login_required
+def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    qs = SchoolFilter(
+        request.GET, queryset=selectors.schools_visible_to(request.user), district_choices=selectors.districts()
+    ).qs.order_by("code")
+    headers = [h for h, _, _ in SCHOOL_COLUMNS]
+    return _table_response(headers, school_export_rows(qs), "schools", fmt, SCHOOL_TEXT_COLUMNS)
+
+
+@login_required
+def school_import(request: HttpRequest) -> HttpResponse:
+    selectors.require_school_editor(request.user)
+    return _import(
+        request,
+        required=SCHOOL_REQUIRED,
+        run=lambda rows, form: services.schools_import(
+            rows=rows, create_missing_clusters=form.cleaned_data["create_missing_clusters"]
+        ),
+        title="นำเข้าข้อมูลสถานศึกษา",
+        done_url="supervision:school_list",
+    )
+
+
+@login_required
+def cluster_list(request: HttpRequest) -> HttpResponse:
+    clusters = list(selectors.clusters_visible_to(request.user))
+    for cluster in clusters:
+        cluster.directory_params = {"cluster": cluster.pk}
+    return render(
+        request,
+        "supervision/cluster_list.html",
+        {"clusters": clusters, "can_edit": selectors.can_edit_schools(request.user)},
+    )
+
+
+@login_required
+def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cluster = selectors.get_cluster_for_user(request.user, pk)
+    schools = selectors.schools_visible_to(request.user).filter(cluster=cluster)
+    return render(
+        request,
+        "supervision/cluster_detail.html",
+        {"cluster": cluster, "schools": schools, "can_edit": selectors.can_edit_schools(request.user)},
+    )
+
+
+@login_required
+def cluster_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        selectors.require_school_editor(request.user)
+        cluster = None
+    else:
+        cluster = selectors.get_cluster_for_user(request.user, pk, write=True)
+    form = ClusterForm(request.POST or None, instance=cluster)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"บันทึก “{saved.name}” แล้ว")
+        return redirect("supervision:cluster_detail", pk=saved.pk)
+    return render(request, "supervision/cluster_form.html", {"form": form, "cluster": cluster})
+
+
+@login_required
+def cluster_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    clusters = selectors.clusters_visible_to(request.user).order_by("name")
+    return _table_response([h for h, _ in CLUSTER_COLUMNS], cluster_export_rows(clusters), "clusters", fmt, [1, 2])
+
+
+@login_required
+def cluster_import(request: HttpRequest) -> HttpResponse:
+    selectors.require_school_editor(request.user)
+    return _import(
+        request,
+        required=CLUSTER_REQUIRED,
+        run=lambda rows, form: services.clusters_import(rows=rows),
+        title="นำเข้าข้อมูลกลุ่มโรงเรียน",
+        done_url="supervision:cluster_list",
+        form_class=ClusterImportForm,
+    )
+
+
+def _import(  # noqa: ANN001
+    request: HttpRequest, *, required: list[str], run, title: str, done_url: str, form_class=ImportForm
+) -> HttpResponse:
+    form = form_class(request.POST or None, request.FILES or None)
+    errors: list[tabular.RowError] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = tabular.read_table(form.cleaned_data["file"], required=required)
+            counts = run(rows, form)
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        except tabular.ImportFailed as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, f"นำเข้าสำเร็จ: เพิ่มใหม่ {counts['created']} รายการ ปรับปรุง {counts['updated']} รายการ")
+            return redirect(done_url)
+    return render(request, "supervision/import_form.html", {"form": form, "errors": errors, "title": title})
+
+
+def _table_response(headers: list[str], rows, stem: str, fmt: str, text_columns: list[int]) -> HttpResponse:  # noqa: ANN001
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "xlsx":
+        body = tabular.write_xlsx(headers, rows, title=OfficeProfile.get().office_name, text_columns=text_columns)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body = tabular.write_csv(headers, rows)
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.{fmt}"'
+    return response

@@ -1,0 +1,114 @@
+"""Shared fixtures: one user per role, schools, PDF text, and a headless Chromium page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+from core import services as core_services
+from core.roles import Role
+from supervision import services as supervision_services
+
+PASSWORD = "pass-1234-word"
+
+
+def _chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    is_pg = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    skip_pg = pytest.mark.skipif(not is_pg, reason="ต้องใช้ PostgreSQL: ตั้ง DATABASE_URL=postgres://... (CI ตั้งให้)")
+    skip_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="ต้องใช้ Redis จริง: ตั้ง REDIS_URL")
+    skip_browser = pytest.mark.skipif(_chromium_path() is None, reason="ไม่พบ Chromium: apt-get install chromium")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip_pg)
+        if "redis" in item.keywords:
+            item.add_marker(skip_redis)
+        if "browser" in item.keywords:
+            item.add_marker(skip_browser)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def school(db):
+    cluster = supervision_services.cluster_create(name="กลุ่มทดสอบหนึ่ง")
+    return supervision_services.school_create(
+        code="1099000001", name="โรงเรียนบ้านทดสอบ", level_primary=True, district="เมือง", pupils=80, cluster=cluster
+    )
+
+
+@pytest.fixture
+def other_school(db, school):
+    return supervision_services.school_create(
+        code="1099000002", name="โรงเรียนบ้านอื่น", level_primary=True, district="นาดี", pupils=700,
+        cluster=school.cluster,
+    )
+
+
+@pytest.fixture
+def make_user(db, school):
+    counter = {"n": 0}
+
+    def make(role: str, username: str | None = None, **kwargs):
+        counter["n"] += 1
+        extra = {"school": school} if role == Role.SCHOOL and "school" not in kwargs else {}
+        return core_services.user_create(
+            username=username or f"{role}{counter['n']}", password=PASSWORD, first_name="ทดสอบ",
+            last_name=f"{role}{counter['n']}", roles=[role], **extra, **kwargs,
+        )
+
+    return make
+
+
+@pytest.fixture
+def users(make_user):
+    """One user per role, keyed by role name."""
+    return {role.value: make_user(role.value, username=role.value) for role in Role}
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as that user."""
+    from django.test import Client
+
+    def login(user):
+        c = Client()
+        c.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return c
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    return _chromium_path()
+
+
+@pytest.fixture
+def page(live_server, chromium_path):
+    """A Playwright page in Debian's headless Chromium, pointed at the live server."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15000)
+        yield pg
+        context.close()
+        browser.close()
