@@ -32,11 +32,17 @@ class ImportFailed(Exception):
         self.errors = errors
 
 
+class NumericCell(str):
+    """A cell Excel stored as a number: a code in it may have lost its leading zeros."""
+
+
 def _clean(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int | float):
+        return NumericCell(value)
     return str(value).strip()
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from core.roles import Role
-from core.tabular import ImportFailed, RowError
+from core.tabular import ImportFailed, NumericCell, RowError
 
 from .forms import SchoolForm
 from .models import Cluster, School
@@ -107,7 +107,8 @@ def clusters_import(*, rows: list[dict[str, str]]) -> dict[str, int]:
         seen.add(name)
         officers = {}
         for key in ("chair", "vice_chair"):
-            code = row.get(headers[key], "").strip().zfill(10) if row.get(headers[key], "").strip() else ""
+            cell = row.get(headers[key], "")
+            code = cell.zfill(10) if isinstance(cell, NumericCell) else cell.strip()
             if code and code not in schools:
                 errors.append(RowError(number, headers[key], f"ไม่พบโรงเรียนรหัส {code}"))
             officers[key] = schools.get(code)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from core.tabular import NumericCell
+
 from .models import Cluster, School
 
 LEVELS = [
@@ -52,7 +54,10 @@ NO = {"ไม่", "ไม่ใช่", "ปิด", "ยุบ", "0", "false",
 
 
 def _pad(value: str, width: int) -> str:
-    return value.zfill(width) if width and value.isdigit() and len(value) < width else value
+    """Give back the leading zeros Excel drops from codes it stored as numbers; text stays as typed."""
+    if width and isinstance(value, NumericCell) and value.isdigit() and len(value) < width:
+        return value.zfill(width)
+    return value
 
 
 def school_row_to_form_data(row: dict[str, str]) -> tuple[dict, str, list[str]]:
