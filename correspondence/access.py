@@ -1,0 +1,35 @@
+"""Who may do what in the correspondence app (roles from core.roles)."""
+
+from __future__ import annotations
+
+from core.roles import Role, has_role
+
+READERS = (Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE)
+REGISTRARS = (Role.CLERK, Role.ADMIN)  # register incoming mail, cancel, keeping
+ISSUERS = (Role.CLERK, Role.DIRECTOR, Role.SECRETARY, Role.ADMIN)  # issue outgoing numbers
+DRAFTERS = (Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.ADMIN)
+CLEARED = (Role.CLERK, Role.DIRECTOR)  # see every secret entry (the registrar and the group director)
+
+
+def can_read(user) -> bool:  # noqa: ANN001
+    return has_role(user, *READERS)
+
+
+def can_register(user) -> bool:  # noqa: ANN001
+    return has_role(user, *REGISTRARS)
+
+
+def can_issue(user) -> bool:  # noqa: ANN001
+    return has_role(user, *ISSUERS)
+
+
+def can_draft(user) -> bool:  # noqa: ANN001
+    return has_role(user, *DRAFTERS)
+
+
+def can_instruct(user) -> bool:  # noqa: ANN001
+    return has_role(user, Role.DIRECTOR)
+
+
+def sees_all_secrets(user) -> bool:  # noqa: ANN001
+    return has_role(user, *CLEARED)

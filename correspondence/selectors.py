@@ -1,0 +1,109 @@
+"""Reads of the correspondence app, already narrowed to what the given user may see.
+
+Secrecy (ลับ, ลับมาก, ลับที่สุด): only the clerk, the group director, and the people an
+entry is routed to (its owner, the person who registered it, its assignees) see its
+content. Everyone else who may read the registers still sees that the number is taken,
+with the secrecy level, but not the subject, sender, recipients, ที่ or files.
+`letters_visible_to(user)` is the one place that decides: it annotates `is_cleared` and
+its queryset redacts every uncleared secret row as it is read, so lists, search, detail,
+exports, printouts and the API all get the same narrowing.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models.query import ModelIterable
+from django.shortcuts import get_object_or_404
+
+from . import access
+from .models import Assignment, Attachment, Letter, RoutingStep, Secrecy, Status
+
+
+class _RedactingIterable(ModelIterable):
+    def __iter__(self):  # noqa: ANN204
+        for letter in super().__iter__():
+            if letter.secrecy != Secrecy.NORMAL and not getattr(letter, "is_cleared", False):
+                letter.redact()
+            yield letter
+
+
+def cleared_q(user) -> Q:  # noqa: ANN001
+    """Rows whose content `user` may see."""
+    routed = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee_id=user.pk))
+    return Q(secrecy=Secrecy.NORMAL) | Q(owner_id=user.pk) | Q(created_by_id=user.pk) | Q(routed)
+
+
+def letters_visible_to(user) -> QuerySet[Letter]:  # noqa: ANN001
+    """Every register entry the user may know of, secret content redacted where not cleared."""
+    qs = Letter.objects.select_related("register", "owner__profile", "cancelled_by__profile")
+    if not access.can_read(user):
+        return qs.none()
+    if access.sees_all_secrets(user):
+        qs = qs.annotate(is_cleared=Value(True, output_field=BooleanField()))
+    else:
+        qs = qs.annotate(is_cleared=Case(When(cleared_q(user), then=Value(True)), default=Value(False)))
+    qs._iterable_class = _RedactingIterable
+    return qs
+
+
+def register_entries(user, register_code: str) -> QuerySet[Letter]:  # noqa: ANN001
+    """Numbered entries of one register (drafts excluded), newest first."""
+    return letters_visible_to(user).filter(register__code=register_code, number__isnull=False)
+
+
+def drafts_visible_to(user) -> QuerySet[Letter]:  # noqa: ANN001
+    qs = letters_visible_to(user).filter(status=Status.DRAFT)
+    return qs if access.can_issue(user) else qs.filter(owner_id=user.pk)
+
+
+def get_letter_for_user(user, pk: int, *, write: bool = False) -> Letter:  # noqa: ANN001
+    """404 for those who may not know the entry exists, 403 for read-only or uncleared writes."""
+    letter = get_object_or_404(letters_visible_to(user), pk=pk)
+    if letter.status == Status.DRAFT and not (access.can_issue(user) or letter.owner_id == user.pk):
+        raise PermissionDenied("ร่างหนังสือนี้ยังไม่ออกเลข ดูได้เฉพาะเจ้าของเรื่องและผู้ออกเลข")
+    if write and (letter.is_redacted or not (access.can_register(user) or access.can_issue(user))):
+        raise PermissionDenied("คุณมีสิทธิ์ดูรายการนี้เท่านั้น")
+    return letter
+
+
+def get_attachment_for_user(user, pk: int) -> Attachment:  # noqa: ANN001
+    attachment = get_object_or_404(Attachment.objects.select_related("letter"), pk=pk)
+    letter = get_letter_for_user(user, attachment.letter_id)
+    if letter.is_redacted:
+        raise PermissionDenied("ไฟล์ของหนังสือชั้นความลับเปิดได้เฉพาะผู้ที่เกี่ยวข้อง")
+    return attachment
+
+
+def get_assignment_for_user(user, pk: int) -> Assignment:  # noqa: ANN001
+    return get_object_or_404(Assignment.objects.select_related("letter"), pk=pk, assignee_id=user.pk)
+
+
+def inbox_for(user) -> QuerySet[Letter]:  # noqa: ANN001
+    """What waits for this user, most urgent first, then the nearest deadline, then oldest.
+
+    Clerk: registered but not yet presented, and drafts waiting for a number.
+    Director: presented, waiting for an instruction. Everyone: their open assignments.
+    """
+    mine = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee_id=user.pk, done_at__isnull=True))
+    waiting = Q(mine)
+    if access.can_register(user):
+        waiting |= Q(status=Status.REGISTERED, register__code="receive") | Q(status=Status.DRAFT)
+    if access.can_instruct(user):
+        waiting |= Q(status=Status.PRESENTED)
+    return (
+        letters_visible_to(user)
+        .filter(waiting)
+        .exclude(status=Status.CANCELLED)
+        .order_by("-urgency", F("deadline").asc(nulls_last=True), "registered_at", "id")
+    )
+
+
+def my_assignment(user, letter: Letter) -> Assignment | None:  # noqa: ANN001
+    return Assignment.objects.filter(letter=letter, assignee_id=user.pk).first()
+
+
+def with_steps(qs: QuerySet[Letter]) -> QuerySet[Letter]:
+    """Prefetch the history the การปฏิบัติ column is derived from."""
+    steps = RoutingStep.objects.select_related("actor__profile", "target__profile").order_by("at", "id")
+    return qs.prefetch_related(Prefetch("steps", queryset=steps))
