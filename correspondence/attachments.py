@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import filetype
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from .models import Attachment, Letter, Secrecy, StepKind
@@ -12,7 +14,7 @@ from .models import Attachment, Letter, Secrecy, StepKind
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 
-def check_upload(upload) -> str:  # noqa: ANN001
+def check_upload(upload: UploadedFile) -> str:
     """The upload's real content type, or a Thai ValidationError naming the file."""
     name = getattr(upload, "name", "ไฟล์")
     size = getattr(upload, "size", 0) or 0
@@ -32,7 +34,7 @@ def check_upload(upload) -> str:  # noqa: ANN001
 
 
 @transaction.atomic
-def attachment_add(*, user, letter: Letter, upload) -> Attachment:  # noqa: ANN001
+def attachment_add(*, user: AbstractBaseUser, letter: Letter, upload: UploadedFile) -> Attachment:
     from . import access
     from .services import _step
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -41,7 +42,7 @@ def number_take(*, register: Register, when: dt.datetime) -> tuple[int, int]:
 
 
 @transaction.atomic
-def counter_set_start(*, register: Register, year: int, start_number: int, user) -> RegisterCounter:  # noqa: ANN001
+def counter_set_start(*, register: Register, year: int, start_number: int, user: AbstractBaseUser) -> RegisterCounter:
     """Set the first number of a year (offices moving from paper mid-year), before any is issued."""
     if start_number < 1:
         raise ValidationError({"start_number": "เลขเริ่มต้นต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป"})
@@ -49,7 +50,9 @@ def counter_set_start(*, register: Register, year: int, start_number: int, user)
     issued = Letter.objects.filter(register=register, year=year, number__isnull=False).exists()
     if counter.last_number or issued:
         raise ValidationError(
-            {"start_number": f"ออกเลข{register.name} ปี {year} ไปแล้ว จึงกำหนดเลขเริ่มต้นไม่ได้ (เลขล่าสุด {counter.last_number})"}
+            {
+                "start_number": f"ออกเลข{register.name} ปี {year} ไปแล้ว จึงกำหนดเลขเริ่มต้นไม่ได้ (เลขล่าสุด {counter.last_number})"
+            }
         )
     counter.start_number = start_number
     counter.start_set_by = user

@@ -11,6 +11,7 @@ exports, printouts and the API all get the same narrowing.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.query import ModelIterable
@@ -28,13 +29,13 @@ class _RedactingIterable(ModelIterable):
             yield letter
 
 
-def cleared_q(user) -> Q:  # noqa: ANN001
+def cleared_q(user: AbstractBaseUser) -> Q:
     """Rows whose content `user` may see."""
     routed = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee_id=user.pk))
     return Q(secrecy=Secrecy.NORMAL) | Q(owner_id=user.pk) | Q(created_by_id=user.pk) | Q(routed)
 
 
-def letters_visible_to(user) -> QuerySet[Letter]:  # noqa: ANN001
+def letters_visible_to(user: AbstractBaseUser) -> QuerySet[Letter]:
     """Every register entry the user may know of, secret content redacted where not cleared."""
     qs = Letter.objects.select_related("register", "owner__profile", "cancelled_by__profile")
     if not access.can_read(user):
@@ -47,17 +48,17 @@ def letters_visible_to(user) -> QuerySet[Letter]:  # noqa: ANN001
     return qs
 
 
-def register_entries(user, register_code: str) -> QuerySet[Letter]:  # noqa: ANN001
+def register_entries(user: AbstractBaseUser, register_code: str) -> QuerySet[Letter]:
     """Numbered entries of one register (drafts excluded), newest first."""
     return letters_visible_to(user).filter(register__code=register_code, number__isnull=False)
 
 
-def drafts_visible_to(user) -> QuerySet[Letter]:  # noqa: ANN001
+def drafts_visible_to(user: AbstractBaseUser) -> QuerySet[Letter]:
     qs = letters_visible_to(user).filter(status=Status.DRAFT)
     return qs if access.can_issue(user) else qs.filter(owner_id=user.pk)
 
 
-def get_letter_for_user(user, pk: int, *, write: bool = False) -> Letter:  # noqa: ANN001
+def get_letter_for_user(user: AbstractBaseUser, pk: int, *, write: bool = False) -> Letter:
     """404 for those who may not know the entry exists, 403 for read-only or uncleared writes."""
     letter = get_object_or_404(letters_visible_to(user), pk=pk)
     if letter.status == Status.DRAFT and not (access.can_issue(user) or letter.owner_id == user.pk):
@@ -67,7 +68,7 @@ def get_letter_for_user(user, pk: int, *, write: bool = False) -> Letter:  # noq
     return letter
 
 
-def get_attachment_for_user(user, pk: int) -> Attachment:  # noqa: ANN001
+def get_attachment_for_user(user: AbstractBaseUser, pk: int) -> Attachment:
     attachment = get_object_or_404(Attachment.objects.select_related("letter"), pk=pk)
     letter = get_letter_for_user(user, attachment.letter_id)
     if letter.is_redacted:
@@ -75,11 +76,11 @@ def get_attachment_for_user(user, pk: int) -> Attachment:  # noqa: ANN001
     return attachment
 
 
-def get_assignment_for_user(user, pk: int) -> Assignment:  # noqa: ANN001
+def get_assignment_for_user(user: AbstractBaseUser, pk: int) -> Assignment:
     return get_object_or_404(Assignment.objects.select_related("letter"), pk=pk, assignee_id=user.pk)
 
 
-def inbox_for(user) -> QuerySet[Letter]:  # noqa: ANN001
+def inbox_for(user: AbstractBaseUser) -> QuerySet[Letter]:
     """What waits for this user, most urgent first, then the nearest deadline, then oldest.
 
     Clerk: registered but not yet presented, and drafts waiting for a number.
@@ -99,7 +100,7 @@ def inbox_for(user) -> QuerySet[Letter]:  # noqa: ANN001
     )
 
 
-def my_assignment(user, letter: Letter) -> Assignment | None:  # noqa: ANN001
+def my_assignment(user: AbstractBaseUser, letter: Letter) -> Assignment | None:
     return Assignment.objects.filter(letter=letter, assignee_id=user.pk).first()
 
 

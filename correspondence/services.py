@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -35,11 +36,19 @@ EDITABLE_FIELDS = (
 )  # fmt: skip
 
 
-def _step(letter: Letter, kind: str, actor, *, text: str = "", target=None, at: dt.datetime | None = None) -> None:  # noqa: ANN001
+def _step(
+    letter: Letter,
+    kind: str,
+    actor: AbstractBaseUser,
+    *,
+    text: str = "",
+    target: AbstractBaseUser | None = None,
+    at: dt.datetime | None = None,
+) -> None:
     RoutingStep.objects.create(letter=letter, kind=kind, actor=actor, target=target, text=text, at=at or timezone.now())
 
 
-def _save(letter: Letter, user, reason: str) -> None:  # noqa: ANN001
+def _save(letter: Letter, user: AbstractBaseUser, reason: str) -> None:
     letter._history_user = user
     letter._change_reason = reason
     letter.save()
@@ -49,7 +58,11 @@ def _validate(letter: Letter) -> None:
     errors: dict[str, str] = {}
     if letter.secrecy == Secrecy.TOP_SECRET and letter.channel != Channel.PAPER:
         errors["channel"] = "หนังสือลับที่สุดต้องส่งเป็นกระดาษเท่านั้น ห้ามส่งทางอิเล็กทรอนิกส์"
-    if letter.letter_date and letter.letter_date > thaidate.today() + dt.timedelta(days=1) and letter.register.is_incoming:
+    if (
+        letter.letter_date
+        and letter.letter_date > thaidate.today() + dt.timedelta(days=1)
+        and letter.register.is_incoming
+    ):
         errors["letter_date"] = "ลงวันที่ของหนังสือรับต้องไม่อยู่ในอนาคต"
     if letter.deadline and letter.urgency == 0:
         errors["urgency"] = "หนังสือที่มีกำหนด “ด่วนภายใน” ต้องระบุชั้นความเร็ว (ด่วน ด่วนมาก หรือด่วนที่สุด)"
@@ -71,7 +84,7 @@ def _default_retention(value: int | None, *, keep_forever: bool = False) -> int 
     return value if value is not None else OfficeProfile.get().default_retention_years
 
 
-def _issue(letter: Letter, user, now: dt.datetime) -> None:  # noqa: ANN001
+def _issue(letter: Letter, user: AbstractBaseUser, now: dt.datetime) -> None:
     """Give a saved-or-new entry its number; the caller's transaction stores it."""
     letter.year, letter.number = number_take(register=letter.register, when=now)
     letter.registered_at = now
@@ -84,7 +97,7 @@ def _issue(letter: Letter, user, now: dt.datetime) -> None:  # noqa: ANN001
 
 @transaction.atomic
 def letter_register_incoming(
-    *, user, subject: str, sender: str, recipient_text: str, external_no: str = "",
+    *, user: AbstractBaseUser, subject: str, sender: str, recipient_text: str, external_no: str = "",
     letter_date: dt.date | None = None, urgency: int = 0, deadline: dt.datetime | None = None,
     secrecy: int = 0, document_type: str = "external", channel: str = Channel.PAPER, remarks: str = "",
     retention_years: int | None = None, keep_forever: bool = False, files: Iterable = (),
@@ -115,7 +128,7 @@ def letter_register_incoming(
 
 @transaction.atomic
 def letter_draft_outgoing(
-    *, user, register_code: str, subject: str, recipient_text: str = "", schools: Iterable = (),
+    *, user: AbstractBaseUser, register_code: str, subject: str, recipient_text: str = "", schools: Iterable = (),
     sender: str = "", document_type: str = "external", urgency: int = 0, deadline: dt.datetime | None = None,
     secrecy: int = 0, channel: str = Channel.PAPER, remarks: str = "", retention_years: int | None = None,
     keep_forever: bool = False,
@@ -144,7 +157,9 @@ def letter_draft_outgoing(
 
 
 @transaction.atomic
-def letter_dispatch(*, user, letter: Letter, letter_date: dt.date | None = None, now: dt.datetime | None = None) -> Letter:  # noqa: ANN001
+def letter_dispatch(
+    *, user: AbstractBaseUser, letter: Letter, letter_date: dt.date | None = None, now: dt.datetime | None = None
+) -> Letter:
     """The clerk issues the send number of a draft on dispatch (ออกเลขทะเบียนส่ง)."""
     if not access.can_issue(user):
         raise PermissionDenied("คุณไม่มีสิทธิ์ออกเลขหนังสือส่ง")
@@ -163,7 +178,13 @@ def letter_dispatch(*, user, letter: Letter, letter_date: dt.date | None = None,
 
 @transaction.atomic
 def letter_issue_outgoing(
-    *, user, register_code: str, subject: str, recipient_text: str, document_type: str = "external", note: str = ""
+    *,
+    user: AbstractBaseUser,
+    register_code: str,
+    subject: str,
+    recipient_text: str,
+    document_type: str = "external",
+    note: str = "",
 ) -> Letter:
     """Contract for other apps: create an outgoing entry in send/circular/order and number it at once."""
     if not access.can_issue(user):
@@ -184,7 +205,7 @@ def letter_issue_outgoing(
 
 
 @transaction.atomic
-def letter_update(*, user, letter: Letter, **fields: object) -> Letter:  # noqa: ANN001
+def letter_update(*, user: AbstractBaseUser, letter: Letter, **fields: object) -> Letter:
     """Correct an entry's columns (never its register, year or number); history keeps the before."""
     if not access.can_register(user):
         raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณแก้ไขทะเบียนได้")
@@ -202,7 +223,7 @@ def letter_update(*, user, letter: Letter, **fields: object) -> Letter:  # noqa:
 
 
 @transaction.atomic
-def letter_cancel(*, user, letter: Letter, reason: str) -> Letter:  # noqa: ANN001
+def letter_cancel(*, user: AbstractBaseUser, letter: Letter, reason: str) -> Letter:
     """Cancel an entry: it keeps its number, marked cancelled with the reason, who and when."""
     if not access.can_register(user):
         raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณยกเลิกรายการได้")
@@ -230,7 +251,7 @@ def _open_letter(letter: Letter) -> Letter:
 
 
 @transaction.atomic
-def letter_present(*, user, letter: Letter, note: str = "") -> Letter:  # noqa: ANN001
+def letter_present(*, user: AbstractBaseUser, letter: Letter, note: str = "") -> Letter:
     """The clerk presents a registered letter to the group director (เสนอ ผอ.กลุ่ม)."""
     if not access.can_register(user):
         raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณเสนอหนังสือได้")
@@ -244,7 +265,7 @@ def letter_present(*, user, letter: Letter, note: str = "") -> Letter:  # noqa: 
 
 
 @transaction.atomic
-def letter_instruct(*, user, letter: Letter, instruction: str, assignees: Iterable) -> Letter:  # noqa: ANN001
+def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str, assignees: Iterable) -> Letter:
     """The director writes the instruction (เกษียนหนังสือ) and assigns one or more people."""
     if not access.can_instruct(user):
         raise PermissionDenied("เฉพาะผู้อำนวยการกลุ่มเกษียนหนังสือได้")
@@ -265,7 +286,7 @@ def letter_instruct(*, user, letter: Letter, instruction: str, assignees: Iterab
     return letter
 
 
-def _own_assignment(user, assignment: Assignment) -> Assignment:  # noqa: ANN001
+def _own_assignment(user: AbstractBaseUser, assignment: Assignment) -> Assignment:
     assignment = Assignment.objects.select_for_update().select_related("letter").get(pk=assignment.pk)
     if assignment.assignee_id != user.pk:
         raise PermissionDenied("รายการนี้ไม่ได้มอบหมายให้คุณ")
@@ -275,7 +296,7 @@ def _own_assignment(user, assignment: Assignment) -> Assignment:  # noqa: ANN001
 
 
 @transaction.atomic
-def assignment_acknowledge(*, user, assignment: Assignment) -> Assignment:  # noqa: ANN001
+def assignment_acknowledge(*, user: AbstractBaseUser, assignment: Assignment) -> Assignment:
     assignment = _own_assignment(user, assignment)
     if assignment.acknowledged_at:
         return assignment
@@ -287,7 +308,7 @@ def assignment_acknowledge(*, user, assignment: Assignment) -> Assignment:  # no
 
 
 @transaction.atomic
-def assignment_complete(*, user, assignment: Assignment, result: str) -> Assignment:  # noqa: ANN001
+def assignment_complete(*, user: AbstractBaseUser, assignment: Assignment, result: str) -> Assignment:
     """The assignee records what was done; the letter is done when every assignee is."""
     if not result.strip():
         raise ValidationError({"result": "กรุณาบันทึกผลการปฏิบัติ"})

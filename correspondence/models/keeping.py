@@ -29,7 +29,9 @@ class Borrowing(models.Model):
         verbose_name = "การยืมหนังสือ"
         verbose_name_plural = "การยืมหนังสือ"
         constraints = [
-            models.CheckConstraint(condition=models.Q(due_on__gte=models.F("borrowed_on")), name="corr_borrow_due_after")
+            models.CheckConstraint(
+                condition=models.Q(due_on__gte=models.F("borrowed_on")), name="corr_borrow_due_after"
+            )
         ]
 
     def __str__(self) -> str:

@@ -43,7 +43,11 @@ class Letter(models.Model):
     )
     channel = models.CharField("ช่องทาง", max_length=20, choices=Channel.choices, default=Channel.PAPER)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="letters_owned",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters_owned",
         verbose_name="เจ้าของเรื่อง",
     )
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.REGISTERED)
@@ -52,7 +56,11 @@ class Letter(models.Model):
     )
     cancel_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
     cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="ผู้ยกเลิก",
     )
     cancelled_at = models.DateTimeField("ยกเลิกเมื่อ", null=True, blank=True)
@@ -90,6 +98,11 @@ class Letter(models.Model):
             return f"ร่าง: {self.subject}"
         return f"{self.register.name} {self.number}/{self.year}"
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.is_redacted:
+            raise RuntimeError("a redacted letter must not be saved")
+        super().save(*args, **kwargs)
+
     # --- derived values -----------------------------------------------------
     @property
     def document_no(self) -> str:
@@ -110,7 +123,9 @@ class Letter(models.Model):
 
     @property
     def deadline_passed(self) -> bool:
-        return bool(self.deadline and self.deadline < timezone.now() and self.status not in (Status.DONE, Status.CANCELLED))
+        return bool(
+            self.deadline and self.deadline < timezone.now() and self.status not in (Status.DONE, Status.CANCELLED)
+        )
 
     @property
     def retention_until_year(self) -> int | None:
@@ -124,11 +139,6 @@ class Letter(models.Model):
         for name in SECRET_FIELDS:
             setattr(self, name, REDACTED if name == "subject" else "")
         self._redacted = True
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.is_redacted:
-            raise RuntimeError("a redacted letter must not be saved")
-        super().save(*args, **kwargs)
 
 
 def _attachment_path(attachment: Attachment, filename: str) -> str:

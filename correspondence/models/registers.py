@@ -51,7 +51,11 @@ class RegisterCounter(models.Model):
     start_number = models.PositiveIntegerField("เลขเริ่มต้นของปี", default=1)
     last_number = models.PositiveIntegerField("เลขล่าสุดที่ออกแล้ว", default=0)
     start_set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="ผู้กำหนดเลขเริ่มต้น",
     )
     history = HistoricalRecords()

@@ -19,7 +19,11 @@ class RoutingStep(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้ดำเนินการ"
     )
     target = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="ผู้รับมอบ/ผู้ได้รับเสนอ",
     )
     text = models.TextField("ข้อความ", blank=True)

@@ -75,9 +75,19 @@ def test_the_database_refuses_a_duplicate_number(users, incoming):
 
 
 def test_outgoing_numbers_are_printed_with_the_office_letter_code(users, office):
-    send = services.letter_issue_outgoing(user=users["clerk"], register_code="send", subject="ส่งรายงาน", recipient_text="สพฐ.")
-    circular = services.letter_issue_outgoing(user=users["secretary"], register_code="circular", subject="แจ้งเวียน", recipient_text="โรงเรียนในสังกัด")
-    order = services.letter_issue_outgoing(user=users["director"], register_code="order", subject="แต่งตั้งคณะกรรมการ", recipient_text="ผู้เกี่ยวข้อง", document_type="directive")
+    send = services.letter_issue_outgoing(
+        user=users["clerk"], register_code="send", subject="ส่งรายงาน", recipient_text="สพฐ."
+    )
+    circular = services.letter_issue_outgoing(
+        user=users["secretary"], register_code="circular", subject="แจ้งเวียน", recipient_text="โรงเรียนในสังกัด"
+    )
+    order = services.letter_issue_outgoing(
+        user=users["director"],
+        register_code="order",
+        subject="แต่งตั้งคณะกรรมการ",
+        recipient_text="ผู้เกี่ยวข้อง",
+        document_type="directive",
+    )
     year = thaidate.calendar_year_be(thaidate.today())
     assert send.document_no == "ศธ 04123/1"
     assert circular.document_no == "ศธ 04123/ว 1"
