@@ -1,0 +1,45 @@
+"""Writes of committee members."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from ..models import CommitteeMember
+from ._common import require_writer
+
+MEMBER_FIELDS = (
+    "prefix", "first_name", "last_name", "user", "job_title", "position", "category",
+    "term_start", "term_end", "order_number", "note",
+)  # fmt: skip
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+@transaction.atomic
+def member_create(*, user: User, **fields: object) -> CommitteeMember:
+    require_writer(user)
+    member = CommitteeMember(**{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_update(*, user: User, member: CommitteeMember, **fields: object) -> CommitteeMember:
+    require_writer(user)
+    for key, value in fields.items():
+        if key in MEMBER_FIELDS:
+            setattr(member, key, value)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_end_term(*, user: User, member: CommitteeMember, end: dt.date) -> CommitteeMember:
+    """Members leave by ending their term; the row stays for the minutes that name them."""
+    return member_update(user=user, member=member, term_end=end)
