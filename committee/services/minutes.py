@@ -92,6 +92,7 @@ def minutes_add_correction(*, user: User, minutes: Minutes, text: str, reason: s
                            item: AgendaItem | None = None) -> MinutesCorrection:  # fmt: skip
     """Approved minutes are never overwritten: a correction is recorded beside them."""
     require_writer(user)
+    minutes = Minutes.objects.select_related("meeting").get(pk=minutes.pk)
     if not minutes.is_locked:
         raise ValidationError("รายงานการประชุมยังไม่ได้รับรอง แก้ไขในรายงานได้โดยตรง")
     if item is not None and item.meeting_id != minutes.meeting_id:

@@ -55,5 +55,6 @@ def hold(secretary, meeting):
     """Publish (adding an item if needed) and mark held."""
     if not meeting.items.exists():
         services.item_add(user=secretary, meeting=meeting, section=1, title="ประธานแจ้งเพื่อทราบ")
-    services.meeting_publish_agenda(user=secretary, meeting=meeting)
+    if meeting.status == "draft":
+        services.meeting_publish_agenda(user=secretary, meeting=meeting)
     return services.meeting_mark_held(user=secretary, meeting=meeting)
