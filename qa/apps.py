@@ -7,3 +7,11 @@ class QaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "qa"
     verbose_name = "งานประกันคุณภาพการศึกษา"
+
+    def ready(self) -> None:
+        from core.home import register_panel
+
+        from . import documents  # noqa: F401 - registers document kinds
+        from .home import qa_panel
+
+        register_panel(qa_panel, order=60)
