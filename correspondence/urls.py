@@ -2,10 +2,29 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from .views import keeping, letters, registers
 
 app_name = "correspondence"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", registers.index, name="index"),
+    path("inbox/", registers.inbox, name="inbox"),
+    path("registers/<slug:code>/", registers.register_list, name="register_list"),
+    path("registers/<slug:code>/export.xlsx", registers.register_export, name="register_export"),
+    path("receive/new/", registers.incoming_create, name="incoming_create"),
+    path("drafts/", registers.draft_list, name="draft_list"),
+    path("drafts/new/", registers.draft_create, name="draft_create"),
+    path("counters/", registers.counters, name="counters"),
+    path("letters/<int:pk>/", letters.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/dispatch/", letters.letter_dispatch, name="letter_dispatch"),
+    path("letters/<int:pk>/cancel/", letters.letter_cancel, name="letter_cancel"),
+    path("letters/<int:pk>/present/", letters.letter_present, name="letter_present"),
+    path("letters/<int:pk>/instruct/", letters.letter_instruct, name="letter_instruct"),
+    path("letters/<int:pk>/attach/", letters.letter_attach, name="letter_attach"),
+    path("letters/<int:pk>/borrow/", keeping.borrowing_create, name="borrowing_create"),
+    path("assignments/<int:pk>/acknowledge/", letters.assignment_acknowledge, name="assignment_acknowledge"),
+    path("assignments/<int:pk>/complete/", letters.assignment_complete, name="assignment_complete"),
+    path("attachments/<int:pk>/", letters.attachment_download, name="attachment_download"),
+    path("keeping/", keeping.keeping_index, name="keeping"),
+    path("borrowings/<int:pk>/return/", keeping.borrowing_return, name="borrowing_return"),
 ]

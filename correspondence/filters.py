@@ -1,0 +1,80 @@
+"""Register search (django-filter): number, ที่, sender, recipient, Thai subject text, BE date
+range, urgency, status, assignee. Text filters only match entries whose content the user may
+see, so a search can never reveal what a secret entry is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from core import thaidate
+from core.forms import BEDateField
+from core.models import display_name
+
+from .forms import staff_queryset
+from .models import Assignment, Status, Urgency
+
+
+class BEDateFilter(django_filters.DateFilter):
+    field_class = BEDateField
+
+
+def _cleared(qs: QuerySet, q: Q) -> QuerySet:
+    return qs.filter(Q(is_cleared=True) & q)
+
+
+def _day_start(value: dt.date) -> dt.datetime:
+    return dt.datetime.combine(value, dt.time.min, tzinfo=thaidate.BANGKOK)
+
+
+class LetterFilter(django_filters.FilterSet):
+    number = django_filters.NumberFilter(label="เลขทะเบียน", field_name="number")
+    year = django_filters.NumberFilter(label="ปี พ.ศ.", field_name="year")
+    reference = django_filters.CharFilter(label="ที่", method="filter_reference")
+    sender = django_filters.CharFilter(label="จาก", method="filter_sender")
+    recipient = django_filters.CharFilter(label="ถึง", method="filter_recipient")
+    q = django_filters.CharFilter(label="เรื่อง (ค้นคำไทยได้)", method="filter_subject")
+    date_from = BEDateFilter(label="ลงทะเบียนตั้งแต่", method="filter_from")
+    date_to = BEDateFilter(label="ถึงวันที่", method="filter_to")
+    urgency = django_filters.TypedChoiceFilter(label="ชั้นความเร็ว", choices=Urgency.choices, coerce=int)
+    status = django_filters.ChoiceFilter(label="สถานะ", choices=[c for c in Status.choices if c[0] != Status.DRAFT])
+    assignee = django_filters.ModelChoiceFilter(label="ผู้รับมอบ", queryset=staff_queryset(), method="filter_assignee")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["assignee"]
+        field.queryset = staff_queryset()
+        field.label_from_instance = display_name
+        for f in self.form.fields.values():
+            css = "form-select form-select-sm" if hasattr(f, "choices") else "form-control form-control-sm"
+            f.widget.attrs.setdefault("class", css)
+            f.widget.attrs.setdefault("aria-label", str(f.label))
+            if not hasattr(f, "choices"):
+                f.widget.attrs.setdefault("placeholder", str(f.label))
+        for name in ("urgency", "status", "assignee"):
+            self.form.fields[name].empty_label = f"{self.form.fields[name].label}: ทั้งหมด"
+
+    def filter_reference(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        # Our own ที่ (outgoing) is public; the sender's ที่ of a received secret letter is not.
+        return qs.filter(Q(reference__icontains=value) | (Q(is_cleared=True) & Q(external_no__icontains=value)))
+
+    def filter_sender(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return _cleared(qs, Q(sender__icontains=value))
+
+    def filter_recipient(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return _cleared(qs, Q(recipient_text__icontains=value))
+
+    def filter_subject(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return _cleared(qs, Q(subject__icontains=value.strip()))
+
+    def filter_from(self, qs: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return qs.filter(registered_at__gte=_day_start(value))
+
+    def filter_to(self, qs: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return qs.filter(registered_at__lt=_day_start(value + dt.timedelta(days=1)))
+
+    def filter_assignee(self, qs: QuerySet, name: str, value: object) -> QuerySet:
+        routed = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee=value))
+        return _cleared(qs, Q(routed))

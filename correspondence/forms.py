@@ -1,0 +1,197 @@
+"""Forms of the correspondence pages: they validate and clean input only."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from core.forms import BEDateField, BEDateTimeField
+from core.models import display_name
+from core.roles import Role
+from supervision.models import Cluster, School
+
+from .attachments import check_upload
+from .models import Channel, DocumentType, Secrecy, Urgency
+
+User = get_user_model()
+REQUIRED = {"required": "กรุณากรอกช่องนี้"}
+
+
+def staff_queryset() -> QuerySet:
+    roles = [Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.CLERK]
+    return (
+        User.objects.filter(groups__name__in=roles, is_active=True)
+        .distinct()
+        .select_related("profile")
+        .order_by("first_name")
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several scans at once; each is checked by content and size."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: object, initial: object = None) -> list:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        errors = []
+        for upload in files:
+            try:
+                check_upload(upload)
+            except forms.ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return list(files)
+
+
+class _LetterFields(forms.Form):
+    urgency = forms.TypedChoiceField(label="ชั้นความเร็ว", choices=Urgency.choices, coerce=int, initial=Urgency.NORMAL)
+    deadline = BEDateTimeField(label="ด่วนภายใน (ถ้ามี)", required=False)
+    secrecy = forms.TypedChoiceField(label="ชั้นความลับ", choices=Secrecy.choices, coerce=int, initial=Secrecy.NORMAL)
+    document_type = forms.ChoiceField(label="ชนิดของหนังสือ", choices=DocumentType.choices, initial=DocumentType.EXTERNAL)
+    channel = forms.ChoiceField(label="ช่องทาง", choices=Channel.choices, initial=Channel.PAPER)
+    remarks = forms.CharField(label="หมายเหตุ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    retention_years = forms.IntegerField(
+        label="อายุการเก็บ (ปี)", required=False, min_value=1, max_value=99,
+        help_text="เว้นว่างเพื่อใช้ค่าปกติของสำนักงาน",
+        error_messages={"min_value": "อายุการเก็บต้องอย่างน้อย 1 ปี", "invalid": "กรุณากรอกตัวเลข"},
+    )  # fmt: skip
+    keep_forever = forms.BooleanField(label="เก็บไว้ตลอดไป (ห้ามทำลาย)", required=False)
+
+
+class IncomingForm(_LetterFields):
+    """ลงทะเบียนหนังสือรับ (แบบที่ 13)."""
+
+    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=100, required=False)
+    letter_date = BEDateField(label="ลงวันที่", required=False)
+    sender = forms.CharField(label="จาก", max_length=300, error_messages=REQUIRED)
+    recipient_text = forms.CharField(label="ถึง", max_length=500, error_messages=REQUIRED)
+    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    files = MultipleFileField(label="ไฟล์สแกน (PDF, JPEG, PNG)", required=False)
+
+    field_order = ["external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline",
+                   "secrecy", "document_type", "channel", "remarks", "retention_years", "keep_forever", "files"]  # fmt: skip
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+        self.fields["files"].help_text = f"เลือกได้หลายไฟล์ ไฟล์ละไม่เกิน {limit} MB"
+
+
+class DraftForm(_LetterFields):
+    """A supervisor's outgoing letter to one or many recipients, numbered by the clerk on dispatch."""
+
+    register_code = forms.ChoiceField(
+        label="ทะเบียน", choices=[("send", "หนังสือส่ง"), ("circular", "หนังสือเวียน (ว)"), ("order", "คำสั่ง")]
+    )
+    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    recipient_text = forms.CharField(
+        label="ถึง (ผู้รับอื่น ๆ)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา หากเลือกสถานศึกษาด้านล่างแล้วเว้นว่างได้",
+    )  # fmt: skip
+    clusters = forms.ModelMultipleChoiceField(
+        label="ทุกโรงเรียนในกลุ่มโรงเรียน", queryset=Cluster.objects.order_by("name"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    schools = forms.ModelMultipleChoiceField(
+        label="สถานศึกษา (เลือกได้หลายแห่ง)", queryset=School.objects.filter(is_active=True).order_by("name"),
+        required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
+        error_messages={"invalid_choice": "ไม่พบสถานศึกษาที่เลือก (%(value)s)", "invalid_pk_value": "ไม่พบสถานศึกษา “%(pk)s”"},
+    )  # fmt: skip
+
+    field_order = ["register_code", "subject", "clusters", "schools", "recipient_text", "urgency", "deadline",
+                   "secrecy", "document_type", "channel", "remarks", "retention_years", "keep_forever"]  # fmt: skip
+
+    def clean(self) -> dict:
+        data = super().clean()
+        schools = set(data.get("schools") or [])
+        for cluster in data.get("clusters") or []:
+            schools.update(cluster.schools.filter(is_active=True))
+        data["all_schools"] = sorted(schools, key=lambda s: s.name)
+        if not schools and not (data.get("recipient_text") or "").strip():
+            raise forms.ValidationError("กรุณาระบุผู้รับอย่างน้อยหนึ่งราย: เลือกสถานศึกษา กลุ่มโรงเรียน หรือพิมพ์ชื่อผู้รับ")
+        return data
+
+
+class DispatchForm(forms.Form):
+    letter_date = BEDateField(label="ลงวันที่", required=False, help_text="เว้นว่าง = วันนี้")
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label="เหตุผลที่ยกเลิก", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "กรุณาระบุเหตุผลที่ยกเลิก"},
+    )  # fmt: skip
+
+
+class InstructForm(forms.Form):
+    instruction = forms.CharField(
+        label="เกษียนหนังสือ (ข้อสั่งการ)", widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "กรุณาเขียนข้อสั่งการ"},
+    )  # fmt: skip
+    assignees = forms.ModelMultipleChoiceField(
+        label="มอบให้", queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "กรุณาเลือกผู้รับมอบอย่างน้อยหนึ่งคน", "invalid_choice": "ไม่พบผู้รับมอบที่เลือก"},
+    )  # fmt: skip
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignees"].queryset = staff_queryset()
+        self.fields["assignees"].label_from_instance = display_name
+
+
+class ResultForm(forms.Form):
+    result = forms.CharField(
+        label="ผลการปฏิบัติ", widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "กรุณาบันทึกผลการปฏิบัติ"},
+    )  # fmt: skip
+
+
+class AttachForm(forms.Form):
+    files = MultipleFileField(label="แนบไฟล์ (PDF, JPEG, PNG)", error_messages={"required": "กรุณาเลือกไฟล์"})
+
+
+class StartNumberForm(forms.Form):
+    register = forms.ChoiceField(label="ทะเบียน")
+    year = forms.IntegerField(label="ปี พ.ศ.", min_value=2500, max_value=2700)
+    start_number = forms.IntegerField(
+        label="เลขเริ่มต้น", min_value=1, error_messages={"min_value": "เลขเริ่มต้นต้องตั้งแต่ 1 ขึ้นไป"}
+    )
+
+
+class BorrowForm(forms.Form):
+    borrower = forms.CharField(label="ผู้ยืม", max_length=200, error_messages=REQUIRED)
+    received_by = forms.CharField(label="ผู้รับ (ผู้ให้ยืม)", max_length=200, error_messages=REQUIRED)
+    borrowed_on = BEDateField(label="วันยืม")
+    due_on = BEDateField(label="กำหนดส่งคืน")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("borrowed_on") and data.get("due_on") and data["due_on"] < data["borrowed_on"]:
+            self.add_error("due_on", "กำหนดส่งคืนต้องไม่ก่อนวันยืม")
+        return data
+
+
+class ReturnForm(forms.Form):
+    returned_by = forms.CharField(label="ผู้ส่งคืน", max_length=200, error_messages=REQUIRED)
+    returned_on = BEDateField(label="วันส่งคืน")
+
+
+class RangeForm(forms.Form):
+    """A BE date range for printouts."""
+
+    date_from = BEDateField(label="ตั้งแต่วันที่")
+    date_to = BEDateField(label="ถึงวันที่")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น")
+        return data

@@ -1,0 +1,1 @@
+"""Pages of the correspondence app, split by sub-domain."""
