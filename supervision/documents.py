@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core import documents, thaidate
-from core.roles import is_office_staff, has_role, Role
+from core.roles import Role, has_role, is_office_staff
 
 from . import selectors
 from .models import Cluster

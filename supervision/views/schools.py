@@ -11,9 +11,9 @@ from django.utils import timezone
 from core import tabular
 from core.models import OfficeProfile
 
-from . import selectors, services
-from .forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
-from .tabular import (
+from .. import selectors, services
+from ..forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
+from ..tabular import (
     CLUSTER_COLUMNS,
     CLUSTER_REQUIRED,
     SCHOOL_COLUMNS,
@@ -22,11 +22,6 @@ from .tabular import (
     cluster_export_rows,
     school_export_rows,
 )
-
-
-@login_required
-def index(request: HttpRequest) -> HttpResponse:
-    return redirect("supervision:school_list")
 
 
 @login_required

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from core.models import OfficeProfile
 from core.roles import Role, has_role
 
-from .models import Cluster, School
-from .sizes import size_class_expression
+from ..models import Cluster, School
+from ..sizes import size_class_expression
 
 SCHOOL_EDITORS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from .sizes import SizeClass, size_class
+from ..sizes import SizeClass, size_class
 
 school_code_validator = RegexValidator(r"^\d{10}$", "รหัสสถานศึกษาต้องเป็นตัวเลข 10 หลัก")
 smis_validator = RegexValidator(r"^\d{8}$", "รหัส SMIS ต้องเป็นตัวเลข 8 หลัก")

@@ -8,9 +8,9 @@ from django.db import transaction
 from core.roles import Role
 from core.tabular import ImportFailed, NumericCell, RowError
 
-from .forms import SchoolForm
-from .models import Cluster, School
-from .tabular import CLUSTER_COLUMNS, school_row_to_form_data
+from ..forms.schools import SchoolForm
+from ..models import Cluster, School
+from ..tabular import CLUSTER_COLUMNS, school_row_to_form_data
 
 User = get_user_model()
 

@@ -1,0 +1,167 @@
+"""Writes of annual plans, projects and their PDCA phases."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from core.roles import Role, has_role
+
+from ..models import Activity, AnnualPlan, Phase, PhaseNote, PlanPriority, Project, SchoolGroup
+from ..models.plans import next_phase
+
+__all__ = [
+    "PLAN_EDITORS", "activity_move_phase", "can_edit_plans", "phase_note_add", "plan_add_priorities",
+    "plan_copy_to_next_year", "plan_get_or_create", "project_move_phase", "project_save", "require_plan_editor",
+    "school_group_save",
+]  # fmt: skip
+
+PLAN_EDITORS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
+
+
+def can_edit_plans(user) -> bool:  # noqa: ANN001
+    return has_role(user, *PLAN_EDITORS)
+
+
+def require_plan_editor(user) -> None:  # noqa: ANN001
+    if not can_edit_plans(user):
+        raise PermissionDenied("คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น")
+
+
+@transaction.atomic
+def plan_get_or_create(*, fiscal_year: int, user) -> AnnualPlan:  # noqa: ANN001
+    """The plan of a BE fiscal year, created empty (satisfaction target 80 %) if missing."""
+    plan, _ = AnnualPlan.objects.get_or_create(fiscal_year=int(fiscal_year), defaults={"created_by": user})
+    return plan
+
+
+@transaction.atomic
+def plan_add_priorities(*, plan: AnnualPlan, items: list[dict], user) -> int:  # noqa: ANN001
+    """Add Plan-phase priorities (จุดเน้น/ข้อมูลเพื่อการวางแผน); identical title+school+source are skipped."""
+    added = 0
+    for item in items:
+        title = str(item.get("title", "")).strip()[:300]
+        if not title:
+            raise ValidationError("จุดเน้นทุกข้อต้องมีหัวข้อ")
+        school = item.get("school")
+        source = str(item.get("source", "")).strip()[:100]
+        exists = PlanPriority.objects.filter(plan=plan, title=title, school=school, source=source).exists()
+        if exists:
+            continue
+        PlanPriority.objects.create(
+            plan=plan, title=title, detail=str(item.get("detail", "")), school=school, source=source, created_by=user
+        )
+        added += 1
+    return added
+
+
+@transaction.atomic
+def project_save(*, user, form, activities, indicators) -> Project:  # noqa: ANN001
+    """Save a project form with its activity and indicator formsets (already validated)."""
+    require_plan_editor(user)
+    project = form.save()
+    for formset in (activities, indicators):
+        formset.instance = project
+        formset.save()
+    return project
+
+
+def _check_move(current: str, target: str) -> None:
+    if target not in Phase.values:
+        raise ValidationError("ไม่รู้จักระยะนี้")
+    if target != next_phase(current):
+        raise ValidationError(
+            f"เปลี่ยนระยะได้ทีละขั้นตามวงจร PDCA: จาก “{Phase(current).label}” ไป “{Phase(next_phase(current)).label}”"
+        )
+
+
+def _note(*, project: Project, activity: Activity | None, phase: str, note: str, user,  # noqa: ANN001
+          evidence: UploadedFile | None = None, moved_to: str = "") -> PhaseNote:
+    if not note.strip():
+        raise ValidationError({"note": "กรุณาบันทึกสิ่งที่ทำ/ผลที่ได้ในระยะนี้"})
+    record = PhaseNote(project=project, activity=activity, phase=phase, note=note.strip(), created_by=user,
+                       moved_to=moved_to)
+    if evidence:
+        record.evidence = evidence
+        record.evidence_name = evidence.name[:255]
+    record.save()
+    return record
+
+
+@transaction.atomic
+def phase_note_add(*, user, project: Project, activity: Activity | None = None, note: str,  # noqa: ANN001
+                   evidence: UploadedFile | None = None) -> PhaseNote:
+    """Record a note (and evidence) at the current phase of a project or activity."""
+    require_plan_editor(user)
+    phase = activity.phase if activity else project.phase
+    return _note(project=project, activity=activity, phase=phase, note=note, user=user, evidence=evidence)
+
+
+@transaction.atomic
+def project_move_phase(*, user, project: Project, to: str, note: str,  # noqa: ANN001
+                       evidence: UploadedFile | None = None) -> Project:
+    """Move a project one step round P → D → C → A (→ P of a new cycle), with a note on what was done."""
+    require_plan_editor(user)
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _check_move(project.phase, to)
+    _note(project=project, activity=None, phase=project.phase, note=note, user=user, evidence=evidence, moved_to=to)
+    project.phase = to
+    project.save(update_fields=["phase"])
+    return project
+
+
+@transaction.atomic
+def activity_move_phase(*, user, activity: Activity, to: str, note: str,  # noqa: ANN001
+                        evidence: UploadedFile | None = None) -> Activity:
+    require_plan_editor(user)
+    activity = Activity.objects.select_for_update().select_related("project").get(pk=activity.pk)
+    _check_move(activity.phase, to)
+    _note(project=activity.project, activity=activity, phase=activity.phase, note=note, user=user,
+          evidence=evidence, moved_to=to)
+    activity.phase = to
+    activity.save(update_fields=["phase"])
+    return activity
+
+
+def _copy(instance, **changes):  # noqa: ANN001, ANN202
+    instance.pk = None
+    instance.id = None
+    for key, value in changes.items():
+        setattr(instance, key, value)
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def plan_copy_to_next_year(*, plan: AnnualPlan, user) -> AnnualPlan:  # noqa: ANN001
+    """Copy vision…strategies, targets, school groups, projects, activities and indicators into
+    fiscal year + 1. Phases restart at Plan; results, notes, priorities and visits are not copied."""
+    require_plan_editor(user)
+    year = plan.fiscal_year + 1
+    if AnnualPlan.objects.filter(fiscal_year=year).exists():
+        raise ValidationError(f"มีแผนนิเทศปีงบประมาณ {year} อยู่แล้ว")
+    title = plan.title.replace(str(plan.fiscal_year), str(year)) if plan.title else ""
+    new_plan = AnnualPlan.objects.create(
+        fiscal_year=year, title=title, vision=plan.vision, mission=plan.mission, goals=plan.goals,
+        strategies=plan.strategies, visits_per_school_target=plan.visits_per_school_target,
+        satisfaction_target_percent=plan.satisfaction_target_percent, created_by=user,
+    )  # fmt: skip
+    for group in plan.school_groups.all():
+        schools = list(group.schools.all())
+        _copy(group, plan=new_plan).schools.set(schools)
+    for project in plan.projects.prefetch_related("activities__responsible_users", "indicators"):
+        activities, indicators = list(project.activities.all()), list(project.indicators.all())
+        new_project = _copy(project, plan=new_plan, phase=Phase.PLAN)
+        for activity in activities:
+            people = list(activity.responsible_users.all())
+            _copy(activity, project=new_project, phase=Phase.PLAN).responsible_users.set(people)
+        for indicator in indicators:
+            _copy(indicator, project=new_project, result="")
+    return new_plan
+
+
+@transaction.atomic
+def school_group_save(*, user, form) -> SchoolGroup:  # noqa: ANN001
+    require_plan_editor(user)
+    return form.save()
