@@ -1,0 +1,115 @@
+"""Secret entries (ลับ, ลับมาก, ลับที่สุด) on every surface, for every role."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from core import services as core_services
+from core import thaidate
+from core.models import DocumentJob
+from correspondence import selectors, services
+from tests.helpers import pdf_compact
+
+SECRET_SUBJECT = "สอบสวนข้อเท็จจริงกรณีร้องเรียนครูใหญ่"
+SECRET_SENDER = "สำนักงานตรวจสอบพิเศษ"
+CLEARED = ["clerk", "director", "assignee"]
+NOT_CLEARED = ["supervisor", "secretary", "executive", "administrator"]
+OUTSIDERS = ["member", "school"]
+
+
+@pytest.fixture
+def secret(users, incoming, make_user, pdf_upload):
+    letter = incoming(subject=SECRET_SUBJECT, sender=SECRET_SENDER, secrecy=1, external_no="ลับ 0001/2569",
+                      files=[pdf_upload()])  # fmt: skip
+    assignee = make_user("supervisor", username="assignee")
+    users["assignee"] = assignee
+    services.letter_present(user=users["clerk"], letter=letter)
+    services.letter_instruct(user=users["director"], letter=letter, instruction="ดำเนินการลับ", assignees=[assignee])
+    incoming(subject="หนังสือปกติเรื่องงบประมาณ")
+    return letter
+
+
+def _sees(content: str) -> bool:
+    return SECRET_SUBJECT in content or SECRET_SENDER in content
+
+
+@pytest.mark.parametrize("role", CLEARED + NOT_CLEARED)
+def test_the_register_list_shows_the_number_but_hides_content_from_the_uncleared(role, users, secret, client_for):
+    page = client_for(users[role]).get(reverse("correspondence:register_list", args=["receive"])).content.decode()
+    assert "หนังสือปกติเรื่องงบประมาณ" in page
+    assert f">{secret.number}<" in page  # the number is taken, everyone may know that
+    assert _sees(page) == (role in CLEARED)
+    if role not in CLEARED:
+        assert "(หนังสือชั้นความลับ)" in page and "ลับ 0001/2569" not in page
+
+
+@pytest.mark.parametrize("role", CLEARED + NOT_CLEARED)
+def test_search_never_matches_secret_content_for_the_uncleared(role, users, secret, client_for):
+    client = client_for(users[role])
+    url = reverse("correspondence:register_list", args=["receive"])
+    for params in (
+        {"q": "ร้องเรียน"},
+        {"sender": "ตรวจสอบพิเศษ"},
+        {"reference": "0001/2569"},
+        {"assignee": users["assignee"].pk},
+    ):
+        page = client.get(url, params).content.decode()
+        found = f'href="/correspondence/letters/{secret.pk}/"' in page
+        assert found == (role in CLEARED), params
+
+
+@pytest.mark.parametrize("role", CLEARED + NOT_CLEARED)
+def test_the_detail_page_and_the_attachment_follow_clearance(role, users, secret, client_for):
+    client = client_for(users[role])
+    response = client.get(reverse("correspondence:letter_detail", args=[secret.pk]))
+    assert response.status_code == 200
+    assert _sees(response.content.decode()) == (role in CLEARED)
+    download = client.get(reverse("correspondence:attachment_download", args=[secret.attachments.get().pk]))
+    assert download.status_code == (200 if role in CLEARED else 403)
+
+
+@pytest.mark.parametrize("role", OUTSIDERS)
+def test_outsiders_get_nothing_at_all(role, users, secret, client_for):
+    client = client_for(users[role])
+    assert client.get(reverse("correspondence:letter_detail", args=[secret.pk])).status_code == 404
+    assert (
+        client.get(reverse("correspondence:attachment_download", args=[secret.attachments.get().pk])).status_code == 404
+    )
+    assert not selectors.letters_visible_to(users[role]).exists()
+
+
+@pytest.mark.parametrize("role", CLEARED + NOT_CLEARED)
+def test_the_excel_export_follows_clearance(role, users, secret, client_for):
+    response = client_for(users[role]).get(reverse("correspondence:register_export", args=["receive"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "หนังสือปกติเรื่องงบประมาณ" in text
+    assert _sees(text) == (role in CLEARED)
+
+
+@pytest.mark.parametrize("role", ["clerk", "assignee", "supervisor", "executive"])
+def test_the_pdf_register_follows_clearance(role, users, secret, django_capture_on_commit_callbacks):
+    today = thaidate.format_numeric(thaidate.today())
+    kind_params = {"register": "receive", "date_from": today, "date_to": today}
+    from core import documents
+
+    params = documents.get_kind("correspondence.register").params_from(kind_params)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = core_services.document_request(user=users[role], kind="correspondence.register", params=params)
+    job = DocumentJob.objects.get(pk=job.pk)
+    assert job.status == "done", job.error
+    text = pdf_compact(job.result.path)
+    assert "หนังสือปกติเรื่องงบประมาณ" in text
+    assert ("สอบสวนข้อเท็จจริง" in text) == (role in CLEARED)
+    assert "ทะเบียนหนังสือรับ" in text
+
+
+def test_a_redacted_entry_can_never_be_saved(users, secret):
+    letter = selectors.letters_visible_to(users["supervisor"]).get(pk=secret.pk)
+    assert letter.is_redacted
+    with pytest.raises(RuntimeError):
+        letter.save()
