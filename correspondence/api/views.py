@@ -1,0 +1,103 @@
+"""REST API: incoming and outgoing register entries, with the page's filters and the same
+access and secrecy rules (rows come from letters_visible_to)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import access, selectors, services
+from ..filters import LetterFilter
+from ..models import Letter
+from .serializers import IncomingCreateSerializer, LetterSerializer, OutgoingCreateSerializer
+
+OUTGOING = ("send", "circular", "order")
+
+
+def _as_drf(exc: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(exc, "error_dict"):
+        return serializers.ValidationError(exc.message_dict)
+    return serializers.ValidationError({"non_field_errors": exc.messages})
+
+
+class _LetterList(generics.ListCreateAPIView):
+    filterset_class = LetterFilter
+    create_serializer: type[serializers.Serializer]
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return self.create_serializer if self.request.method == "POST" else LetterSerializer
+
+    def _visible(self) -> object:
+        if not access.can_read(self.request.user):
+            raise PermissionDenied("คุณไม่มีสิทธิ์ดูทะเบียนหนังสือ")
+        return selectors.with_steps(selectors.letters_visible_to(self.request.user)).filter(number__isnull=False)
+
+    def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            letter = self.perform_register(dict(serializer.validated_data))
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from None
+        letter = self._visible().get(pk=letter.pk)
+        return Response(LetterSerializer(letter).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["correspondence"])
+class IncomingList(_LetterList):
+    """ทะเบียนหนังสือรับ: list with filters; POST registers a received letter and returns its `number`."""
+
+    create_serializer = IncomingCreateSerializer
+
+    def get_queryset(self) -> object:
+        return self._visible().filter(register__code="receive")
+
+    @extend_schema(request=IncomingCreateSerializer, responses={201: LetterSerializer})
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    def perform_register(self, data: dict) -> Letter:
+        if not access.can_register(self.request.user):
+            raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
+        return services.letter_register_incoming(user=self.request.user, **data)
+
+
+@extend_schema(tags=["correspondence"])
+class OutgoingList(_LetterList):
+    """ทะเบียนหนังสือส่ง หนังสือเวียน และคำสั่ง (`register` = send/circular/order); POST issues a number at once."""
+
+    create_serializer = OutgoingCreateSerializer
+
+    def get_queryset(self) -> object:
+        code = self.request.query_params.get("register")
+        return self._visible().filter(register__code__in=[code] if code in OUTGOING else OUTGOING)
+
+    @extend_schema(request=OutgoingCreateSerializer, responses={201: LetterSerializer})
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    @transaction.atomic
+    def perform_register(self, data: dict) -> Letter:
+        user = self.request.user
+        if not access.can_issue(user):
+            raise PermissionDenied("คุณไม่มีสิทธิ์ออกเลขหนังสือส่ง")
+        letter_date = data.pop("letter_date", None)
+        draft = services.letter_draft_outgoing(user=user, register_code=data.pop("register"), **data)
+        return services.letter_dispatch(user=user, letter=draft, letter_date=letter_date)
+
+
+@extend_schema(tags=["correspondence"])
+class LetterDetail(generics.RetrieveAPIView):
+    serializer_class = LetterSerializer
+    register_codes: tuple[str, ...] = ()
+
+    def get_queryset(self) -> object:
+        if not access.can_read(self.request.user):
+            raise PermissionDenied("คุณไม่มีสิทธิ์ดูทะเบียนหนังสือ")
+        qs = selectors.with_steps(selectors.letters_visible_to(self.request.user))
+        return qs.filter(number__isnull=False, register__code__in=self.register_codes)
