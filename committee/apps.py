@@ -7,3 +7,6 @@ class CommitteeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "committee"
     verbose_name = "ก.ต.ป.น."
+
+    def ready(self) -> None:
+        from . import documents  # noqa: F401 - registers document kinds

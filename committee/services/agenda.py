@@ -163,7 +163,24 @@ def _sniff(upload: UploadedFile) -> str:
     if mime not in ALLOWED_MIMES:
         allowed = ", ".join(ALLOWED_MIMES.values())
         raise ValidationError({"file": f"ไม่รับไฟล์ชนิดนี้ รับเฉพาะ {allowed}"})
+    if mime == "application/pdf":
+        _check_pdf_readable(upload)
     return mime
+
+
+def _check_pdf_readable(upload: UploadedFile) -> None:
+    """The agenda PDF appends attachments with pypdf: refuse one it cannot read now, not at print time."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(upload)
+        unreadable = reader.is_encrypted or len(reader.pages) == 0
+    except (PyPdfError, ValueError, OSError):
+        unreadable = True
+    upload.seek(0)
+    if unreadable:
+        raise ValidationError({"file": f"อ่านไฟล์ PDF “{upload.name}” ไม่ได้ (ไฟล์เสียหายหรือตั้งรหัสผ่านไว้) กรุณาเลือกไฟล์ใหม่"})
 
 
 @transaction.atomic

@@ -8,10 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from committee import selectors, services
 from committee.models import ResolutionStatus, Section
+from core import documents
 
 from .conftest import hold
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+BROKEN_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_a_new_agenda_has_five_sections_and_links_the_previous_minutes(make_meeting):
@@ -92,9 +93,13 @@ def test_a_pdf_attachment_is_checked_by_its_content(secretary, make_meeting):
     text = SimpleUploadedFile("notes.txt", b"hello", content_type="text/plain")
     with pytest.raises(ValidationError, match="ไม่รับไฟล์ชนิดนี้"):
         services.attachment_add(user=secretary, item=item, upload=text)
-    real = services.attachment_add(user=secretary, item=item, upload=SimpleUploadedFile("plan.pdf", PDF_BYTES),
+    broken = SimpleUploadedFile("broken.pdf", BROKEN_PDF)
+    with pytest.raises(ValidationError, match="อ่านไฟล์ PDF “broken.pdf” ไม่ได้"):
+        services.attachment_add(user=secretary, item=item, upload=broken)
+    pdf = documents.html_to_pdf("<p>แผน</p>")
+    real = services.attachment_add(user=secretary, item=item, upload=SimpleUploadedFile("plan.pdf", pdf),
                                    title="แผนนิเทศ")
-    assert real.is_pdf and real.mime == "application/pdf" and real.size == len(PDF_BYTES)
+    assert real.is_pdf and real.mime == "application/pdf" and real.size == len(pdf)
 
 
 def test_a_published_agenda_keeps_its_items(secretary, make_meeting):

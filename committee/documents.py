@@ -1,0 +1,102 @@
+"""Background documents of the committee: agenda, minutes and the annual report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core import documents
+
+from . import selectors
+from .formatting import clock, meeting_day
+from .models import AttendanceKind, Meeting
+
+
+def _meeting_params(data: dict) -> dict:
+    value = str(data.get("meeting") or "")
+    if not value.isdigit():
+        raise documents.DocumentError("ไม่ได้ระบุการประชุม")
+    return {"meeting": int(value)}
+
+
+def _visible_meeting(user, params: dict) -> Meeting | None:  # noqa: ANN001
+    pk = params.get("meeting")
+    return selectors.meetings_visible_to(user).filter(pk=pk).first() if pk else None
+
+
+def _meeting_for_job(job) -> Meeting:  # noqa: ANN001
+    meeting = Meeting.objects.filter(pk=job.params.get("meeting")).first()
+    if meeting is None:
+        raise documents.DocumentError("ไม่พบการประชุมที่ขอ")
+    return meeting
+
+
+def _meeting_context(meeting: Meeting) -> dict:
+    return {"meeting": meeting, "day": meeting_day(meeting.date), "start": clock(meeting.start_time),
+            "sections": selectors.agenda_tree(meeting)}  # fmt: skip
+
+
+def _agenda_title(params: dict) -> str:
+    meeting = Meeting.objects.filter(pk=params.get("meeting")).first()
+    return f"ระเบียบวาระการประชุม ก.ต.ป.น. ครั้งที่ {meeting.number_display}" if meeting else "ระเบียบวาระการประชุม"
+
+
+def _build_agenda(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    meeting = _meeting_for_job(job)
+    progress(20, "กำลังรวบรวมระเบียบวาระ")
+    attachments = selectors.pdf_attachments(meeting)
+    html = documents.render_html("documents/committee_agenda.html", {
+        **_meeting_context(meeting), "title": job.title, "bundled": attachments,
+    })  # fmt: skip
+    progress(50, f"กำลังรวมเอกสารประกอบ {len(attachments)} ไฟล์")
+    return documents.RenderedDocument(
+        html=html, filename=f"agenda-{meeting.year}-{meeting.number}.pdf",
+        append_pdfs=[Path(a.file.path) for a in attachments],
+    )  # fmt: skip
+
+
+def _minutes_title(params: dict) -> str:
+    meeting = Meeting.objects.filter(pk=params.get("meeting")).first()
+    return f"รายงานการประชุม ก.ต.ป.น. ครั้งที่ {meeting.number_display}" if meeting else "รายงานการประชุม"
+
+
+def attendance_groups(meeting: Meeting) -> dict:
+    rows = list(meeting.attendance.select_related("member"))
+    rank = {m.pk: i for i, m in enumerate(selectors.members_ordered())}
+    rows.sort(key=lambda r: (rank.get(r.member_id, 999), r.pk))
+    present_kinds = (AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)
+    return {
+        "present": [r for r in rows if r.kind in present_kinds],
+        "absent": [r for r in rows if r.kind == AttendanceKind.ABSENT],
+        "guests": [r for r in rows if r.kind == AttendanceKind.GUEST],
+    }
+
+
+def _build_minutes(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    meeting = _meeting_for_job(job)
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None:
+        raise documents.DocumentError("การประชุมครั้งนี้ยังไม่มีรายงานการประชุม")
+    progress(30, "กำลังจัดทำรายงานการประชุม")
+    html = documents.render_html("documents/committee_minutes.html", {
+        **_meeting_context(meeting), **attendance_groups(meeting), "title": job.title, "minutes": minutes,
+        "heading": meeting.title.removeprefix("การประชุม"),
+        "started": clock(minutes.started_at), "ended": clock(minutes.ended_at),
+        "corrections": minutes.corrections.select_related("item").filter(item__isnull=True),
+    })  # fmt: skip
+    return documents.RenderedDocument(html=html, filename=f"minutes-{meeting.year}-{meeting.number}.pdf")
+
+
+def _can_request_minutes(user, params: dict) -> bool:  # noqa: ANN001
+    meeting = _visible_meeting(user, params)
+    return meeting is not None and selectors.can_see_minutes(user, meeting)
+
+
+documents.register(documents.DocumentKind(
+    kind="committee.agenda", label="ระเบียบวาระการประชุม ก.ต.ป.น.", build=_build_agenda,
+    can_request=lambda user, params: _visible_meeting(user, params) is not None,
+    title=_agenda_title, parse_params=_meeting_params,
+))  # fmt: skip
+documents.register(documents.DocumentKind(
+    kind="committee.minutes", label="รายงานการประชุม ก.ต.ป.น.", build=_build_minutes,
+    can_request=_can_request_minutes, title=_minutes_title, parse_params=_meeting_params,
+))  # fmt: skip
