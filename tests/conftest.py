@@ -94,9 +94,11 @@ def chromium_path():
 
 
 @pytest.fixture
-def page(live_server, chromium_path):
+def page(live_server, chromium_path, monkeypatch):
     """A Playwright page in Debian's headless Chromium, pointed at the live server."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
+    # makes around it are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -104,7 +104,8 @@ def test_check_deploy_has_no_warnings_under_production_settings():
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "nites.example.go.th",
     }
-    env.pop("DJANGO_SSL_REDIRECT", None)
+    for name in ("DJANGO_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_MANIFEST_STATIC"):
+        env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True,

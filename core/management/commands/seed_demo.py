@@ -10,10 +10,13 @@ import importlib
 import random
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core import demo
+from core.models import LearningArea, WorkUnit
+from core.reference import ensure_reference_data
 
 DEMO_APPS = ("supervision", "correspondence", "committee", "qa")
 
@@ -33,6 +36,7 @@ class Command(BaseCommand):
             raise CommandError("ฐานข้อมูลมีผู้ใช้อยู่แล้ว ใช้ --if-empty หรือใช้ฐานข้อมูลใหม่")
         ctx = demo.DemoContext(rng=random.Random(options["seed"]), log=self.stdout.write)
         with transaction.atomic():
+            ensure_reference_data(Group, WorkUnit, LearningArea)
             demo.seed_office(ctx)
             demo.seed_people(ctx)
             for app in DEMO_APPS:
