@@ -9,4 +9,9 @@ class SupervisionConfig(AppConfig):
     verbose_name = "งานนิเทศ"
 
     def ready(self) -> None:
+        from core.home import register_panel
+
         from . import documents  # noqa: F401 - registers document kinds
+        from .home import supervision_panel
+
+        register_panel(supervision_panel, order=20)

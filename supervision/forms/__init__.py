@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from .plans import (  # noqa: F401, E402
+    ActivityFormSet,
+    IndicatorFormSet,
+    PhaseMoveForm,
+    PlanForm,
+    ProjectForm,
+    SchoolGroupForm,
+)
 from .schools import (  # noqa: F401
     ClusterForm,
     ClusterImportForm,
@@ -9,4 +17,14 @@ from .schools import (  # noqa: F401
     SchoolFilter,
     SchoolForm,
     supervisors_queryset,
+)
+from .tools import ToolForm  # noqa: F401, E402
+from .visits import (  # noqa: F401, E402
+    EvidenceForm,
+    FollowUpFormSet,
+    ReturnForm,
+    ScoreForm,
+    TeacherFormSet,
+    VisitForm,
+    VisitStartForm,
 )

@@ -137,6 +137,10 @@ class Project(models.Model):
     def lines_of(self, field: str) -> list[str]:
         return lines(getattr(self, field))
 
+    @property
+    def next_phase(self) -> Phase:
+        return Phase(next_phase(self.phase))
+
 
 class Activity(models.Model):
     """กิจกรรม/วิธีดำเนินการ with its period, target group, responsible people and budget."""
@@ -169,6 +173,10 @@ class Activity(models.Model):
     @property
     def budget_total(self) -> Decimal:
         return self.compensation + self.operating + self.materials
+
+    @property
+    def next_phase(self) -> Phase:
+        return Phase(next_phase(self.phase))
 
 
 class Indicator(models.Model):

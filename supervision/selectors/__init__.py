@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from .coverage import *  # noqa: F403
 from .plans import *  # noqa: F403
+from .report import *  # noqa: F403
 from .schools import (  # noqa: F401
     SCHOOL_EDITORS,
     can_edit_schools,
@@ -14,3 +16,5 @@ from .schools import (  # noqa: F401
     school_directory,
     schools_visible_to,
 )
+from .surveys import *  # noqa: F403
+from .visits import *  # noqa: F403

@@ -16,7 +16,7 @@ from ..services.plans import can_edit_plans
 
 __all__ = [
     "PLAN_READERS", "can_read_plans", "current_fiscal_year", "get_plan_for_user", "get_project_for_user",
-    "plan_overview", "plans_visible_to", "project_budget",
+    "plan_overview", "plans_visible_to", "project_budget", "can_edit_plans",
 ]  # fmt: skip
 
 PLAN_READERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER, Role.CLERK)

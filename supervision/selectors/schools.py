@@ -15,16 +15,16 @@ from ..sizes import size_class_expression
 SCHOOL_EDITORS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
 
 
-def can_edit_schools(user) -> bool:
+def can_edit_schools(user) -> bool:  # noqa: ANN001
     return has_role(user, *SCHOOL_EDITORS)
 
 
-def _own_school_id(user) -> int | None:
+def _own_school_id(user) -> int | None:  # noqa: ANN001
     profile = getattr(user, "profile", None)
     return profile.school_id if profile else None
 
 
-def schools_visible_to(user) -> QuerySet[School]:
+def schools_visible_to(user) -> QuerySet[School]:  # noqa: ANN001
     """Office staff and committee see every school; school staff only their own."""
     qs = School.objects.select_related("cluster").annotate(
         size=size_class_expression(OfficeProfile.get().office_type)
@@ -36,14 +36,14 @@ def schools_visible_to(user) -> QuerySet[School]:
     return qs.none()
 
 
-def get_school_for_user(user, pk: int, *, write: bool = False) -> School:
+def get_school_for_user(user, pk: int, *, write: bool = False) -> School:  # noqa: ANN001
     school = get_object_or_404(schools_visible_to(user), pk=pk)
     if write and not can_edit_schools(user):
         raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลสถานศึกษาเท่านั้น")
     return school
 
 
-def clusters_visible_to(user) -> QuerySet[Cluster]:
+def clusters_visible_to(user) -> QuerySet[Cluster]:  # noqa: ANN001
     if not schools_visible_to(user).exists() and not can_edit_schools(user):
         return Cluster.objects.none()
     qs = Cluster.objects.select_related("chair", "vice_chair").prefetch_related(
@@ -54,7 +54,7 @@ def clusters_visible_to(user) -> QuerySet[Cluster]:
     return qs
 
 
-def get_cluster_for_user(user, pk: int, *, write: bool = False) -> Cluster:
+def get_cluster_for_user(user, pk: int, *, write: bool = False) -> Cluster:  # noqa: ANN001
     cluster = get_object_or_404(clusters_visible_to(user), pk=pk)
     if write and not can_edit_schools(user):
         raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลกลุ่มโรงเรียนเท่านั้น")
@@ -78,6 +78,6 @@ def school_directory(cluster_id: int | None = None) -> list[tuple[Cluster | None
     return sorted(groups.values(), key=lambda g: (g[0] is None, g[0].name if g[0] else ""))
 
 
-def require_school_editor(user) -> None:
+def require_school_editor(user) -> None:  # noqa: ANN001
     if not can_edit_schools(user):
         raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลเท่านั้น")

@@ -10,3 +10,6 @@ from .schools import (  # noqa: F401
     school_create,
     schools_import,
 )
+from .surveys import *  # noqa: F403
+from .tools import *  # noqa: F403
+from .visits import *  # noqa: F403

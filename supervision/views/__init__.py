@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from .dashboard import dashboard  # noqa: F401
+from .exports import visit_export  # noqa: F401
 from .hub import index  # noqa: F401
+from .plans import (  # noqa: F401
+    activity_phase,
+    phase_note_evidence,
+    plan_copy,
+    plan_current,
+    plan_detail,
+    plan_edit,
+    project_detail,
+    project_edit,
+    project_phase,
+    school_group_edit,
+)
 from .schools import (  # noqa: F401
     cluster_detail,
     cluster_edit,
@@ -14,4 +28,21 @@ from .schools import (  # noqa: F401
     school_export,
     school_import,
     school_list,
+)
+from .surveys import survey  # noqa: F401
+from .tools import tool_edit, tool_list  # noqa: F401
+from .visits import (  # noqa: F401
+    evidence_delete,
+    evidence_download,
+    evidence_upload,
+    follow_up_done,
+    visit_acknowledge,
+    visit_approve,
+    visit_autosave,
+    visit_detail,
+    visit_edit,
+    visit_list,
+    visit_return,
+    visit_start,
+    visit_submit,
 )

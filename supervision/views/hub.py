@@ -4,9 +4,32 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+
+from core import thaidate
+from core.roles import Role, has_role
+
+from .. import selectors, services
+from ..models import VisitStatus
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return redirect("supervision:school_list")
+    user = request.user
+    if has_role(user, Role.SCHOOL) and not services.can_create_visits(user):
+        return redirect("supervision:visit_list")
+    year = selectors.current_fiscal_year()
+    visits = selectors.visits_visible_to(user)
+    mine = visits.filter(team=user).distinct()
+    context = {
+        "year": year, "today": thaidate.today(),
+        "my_open": mine.filter(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:10],
+        "my_recent": mine.exclude(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:5],
+        "to_review": visits.filter(status=VisitStatus.SUBMITTED).order_by("submitted_at")[:20]
+        if has_role(user, Role.DIRECTOR) else [],
+        "due": selectors.due_follow_ups(user)[:20],
+        "can_create": services.can_create_visits(user),
+        "can_dashboard": selectors.can_read_dashboards(user),
+        "coverage": selectors.coverage(year, supervisor=user) if services.can_create_visits(user) else None,
+    }
+    return render(request, "supervision/index.html", context)

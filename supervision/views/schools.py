@@ -140,7 +140,7 @@ def cluster_import(request: HttpRequest) -> HttpResponse:
 
 
 def _import(  # noqa: ANN001
-    request: HttpRequest, *, required: list[str], run, title: str, done_url: str, form_class=ImportForm
+    request: HttpRequest, *, required: list[str], run, title: str, done_url: str, form_class=ImportForm  # noqa: ANN001
 ) -> HttpResponse:
     form = form_class(request.POST or None, request.FILES or None)
     errors: list[tabular.RowError] = []

@@ -38,7 +38,9 @@ def _xlsx(*rows: list[object]) -> SimpleUploadedFile:
 def test_a_valid_csv_creates_and_updates_schools_and_clusters(users, client_for, school):
     client = client_for(users["supervisor"])
     upload = _csv(_row(), _row(**{"รหัสสถานศึกษา": school.code, "ชื่อสถานศึกษา": "ชื่อใหม่", "กลุ่มโรงเรียน": ""}))
-    response = client.post(reverse("supervision:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True)
+    response = client.post(
+        reverse("supervision:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
+    )
     assert "เพิ่มใหม่ 1 รายการ ปรับปรุง 1 รายการ" in response.content.decode()
     new = School.objects.get(code="1099000100")
     assert new.cluster.name == "กลุ่มนำเข้า" and new.level_primary and not new.level_secondary
@@ -75,7 +77,9 @@ def test_unknown_cluster_is_an_error_when_auto_create_is_off(users, client_for):
 def test_xlsx_numbers_get_their_leading_zeros_back(users, client_for):
     row = _row(**{"รหัสสถานศึกษา": 12345678, "รหัส SMIS": 1020304, "กลุ่มโรงเรียน": ""})
     row[HEADERS.index("จำนวนนักเรียน")] = 90
-    response = client_for(users["supervisor"]).post(reverse("supervision:school_import"), {"file": _xlsx(row)}, follow=True)
+    response = client_for(users["supervisor"]).post(
+        reverse("supervision:school_import"), {"file": _xlsx(row)}, follow=True
+    )
     assert "เพิ่มใหม่ 1 รายการ" in response.content.decode()
     s = School.objects.get(code="0012345678")
     assert s.smis_code == "01020304" and s.pupils == 90
@@ -86,9 +90,15 @@ def test_files_that_are_not_tables_are_refused_in_thai(users, client_for):
     bad = SimpleUploadedFile("schools.xlsx", b"not really excel")
     assert "อ่านไฟล์ Excel ไม่ได้" in client.post(reverse("supervision:school_import"), {"file": bad}).content.decode()
     txt = SimpleUploadedFile("schools.txt", b"a,b")
-    assert "รองรับเฉพาะไฟล์ .csv หรือ .xlsx" in client.post(reverse("supervision:school_import"), {"file": txt}).content.decode()
+    assert (
+        "รองรับเฉพาะไฟล์ .csv หรือ .xlsx"
+        in client.post(reverse("supervision:school_import"), {"file": txt}).content.decode()
+    )
     missing = SimpleUploadedFile("s.csv", "ชื่อ\nก\n".encode())
-    assert "ไฟล์ไม่มีคอลัมน์ที่จำเป็น: รหัสสถานศึกษา" in client.post(reverse("supervision:school_import"), {"file": missing}).content.decode()
+    assert (
+        "ไฟล์ไม่มีคอลัมน์ที่จำเป็น: รหัสสถานศึกษา"
+        in client.post(reverse("supervision:school_import"), {"file": missing}).content.decode()
+    )
 
 
 def test_export_round_trips_through_import(users, client_for, school, other_school):
@@ -105,7 +115,9 @@ def test_export_round_trips_through_import(users, client_for, school, other_scho
     assert "ปรับปรุง 2 รายการ" in response.content.decode()
     school.refresh_from_db()
     assert school.name == "โรงเรียนบ้านทดสอบ"
-    csv_text = client.get(reverse("supervision:school_export", args=["csv"]), {"size": "large"}).content.decode("utf-8-sig")
+    csv_text = client.get(reverse("supervision:school_export", args=["csv"]), {"size": "large"}).content.decode(
+        "utf-8-sig"
+    )
     assert other_school.code in csv_text and school.code not in csv_text
 
 
@@ -114,8 +126,12 @@ def test_clusters_import_sets_officers_and_supervisors_all_or_nothing(users, cli
 
     headers = [h for h, _ in CLUSTER_COLUMNS]
     client = client_for(users["director"])
-    bad = tabular.write_csv(headers, [["กลุ่มใหม่", school.code, "", "supervisor", ""], ["กลุ่มเสีย", "1099999999", "", "nobody", ""]])
-    html = client.post(reverse("supervision:cluster_import"), {"file": SimpleUploadedFile("c.csv", bad)}).content.decode()
+    bad = tabular.write_csv(
+        headers, [["กลุ่มใหม่", school.code, "", "supervisor", ""], ["กลุ่มเสีย", "1099999999", "", "nobody", ""]]
+    )
+    html = client.post(
+        reverse("supervision:cluster_import"), {"file": SimpleUploadedFile("c.csv", bad)}
+    ).content.decode()
     assert "ไม่พบโรงเรียนรหัส 1099999999" in html and "ไม่พบศึกษานิเทศก์ชื่อผู้ใช้: nobody" in html
     assert not Cluster.objects.filter(name="กลุ่มใหม่").exists()
     good = tabular.write_csv(headers, [["กลุ่มใหม่", school.code, other_school.code, "supervisor", "ทดสอบ"]])

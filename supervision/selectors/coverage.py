@@ -1,0 +1,152 @@
+"""Coverage and dashboard figures for a fiscal year; each function runs a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models.functions import ExtractMonth
+
+from core.roles import Role, has_role
+
+from ..models import AnnualPlan, Cluster, School, SurveyAnswer, Visit, VisitScore
+from ..models.visits import COUNTED_STATUSES
+
+__all__ = [
+    "DASHBOARD_READERS", "can_read_dashboards", "counted_visits", "coverage", "fiscal_months", "satisfaction",
+    "scores_by_item", "scores_by_learning_area", "supervisor_rows", "visits_per_month",
+]  # fmt: skip
+
+DASHBOARD_READERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER)
+FISCAL_MONTH_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+User = get_user_model()
+
+
+def can_read_dashboards(user) -> bool:  # noqa: ANN001
+    return has_role(user, *DASHBOARD_READERS)
+
+
+def counted_visits(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = None) -> QuerySet[Visit]:  # noqa: ANN001
+    """Visits that happened in the year (every status but draft), optionally of one supervisor/cluster."""
+    qs = Visit.objects.filter(fiscal_year=fiscal_year, status__in=COUNTED_STATUSES)
+    if supervisor is not None:
+        qs = qs.filter(pk__in=Visit.objects.filter(Q(team=supervisor) | Q(created_by=supervisor)).values("pk"))
+    if cluster is not None:
+        qs = qs.filter(school__cluster=cluster)
+    return qs
+
+
+def _schools(*, supervisor=None, cluster: Cluster | None = None) -> QuerySet[School]:  # noqa: ANN001
+    qs = School.objects.filter(is_active=True).select_related("cluster")
+    if supervisor is not None:
+        qs = qs.filter(cluster__responsible_supervisors=supervisor)
+    if cluster is not None:
+        qs = qs.filter(cluster=cluster)
+    return qs.order_by("name")
+
+
+def coverage(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = None) -> dict:  # noqa: ANN001
+    """Schools visited / not yet visited, visits, target per school, per cluster and per target group.
+
+    With a supervisor, "schools" are those of the clusters they are responsible for and visits
+    are the ones they took part in."""
+    plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
+    target = plan.visits_per_school_target if plan else None
+    visits = counted_visits(fiscal_year, supervisor=supervisor, cluster=cluster)
+    per_school = dict(visits.values_list("school_id").annotate(n=Count("id")).order_by())
+    schools = list(_schools(supervisor=supervisor, cluster=cluster))
+    clusters: dict[str, dict] = {}
+    for school in schools:
+        school.visit_count = per_school.get(school.pk, 0)
+        name = school.cluster.name if school.cluster else "ไม่ระบุกลุ่ม"
+        row = clusters.setdefault(name, {"cluster": name, "schools": 0, "visited": 0, "visits": 0})
+        row["schools"] += 1
+        row["visited"] += 1 if school.visit_count else 0
+        row["visits"] += school.visit_count
+    return {
+        "schools": len(schools),
+        "visited": sum(1 for s in schools if s.visit_count),
+        "visits": sum(s.visit_count for s in schools),
+        "target_per_school": target,
+        "met_target": sum(1 for s in schools if target and s.visit_count >= target) if target else None,
+        "not_visited": [s for s in schools if not s.visit_count],
+        "school_rows": schools,
+        "by_cluster": sorted(clusters.values(), key=lambda r: r["cluster"]),
+        "groups": _group_rows(plan, per_school),
+    }
+
+
+def _group_rows(plan: AnnualPlan | None, per_school: dict[int, int]) -> list[dict]:
+    if plan is None:
+        return []
+    rows = []
+    for group in plan.school_groups.prefetch_related("schools"):
+        counts = [per_school.get(s.pk, 0) for s in group.schools.all()]
+        rows.append({
+            "name": group.name, "color": group.color, "schools": len(counts), "target": group.visits_per_school_target,
+            "visited": sum(1 for n in counts if n), "visits": sum(counts),
+            "met": sum(1 for n in counts if n >= group.visits_per_school_target),
+        })  # fmt: skip
+    return rows
+
+
+def fiscal_months() -> list[int]:
+    return list(FISCAL_MONTH_ORDER)
+
+
+def visits_per_month(visits: QuerySet[Visit]) -> list[int]:
+    """Counts for October … September of the fiscal year."""
+    by_month = dict(visits.annotate(m=ExtractMonth("date")).values_list("m").annotate(n=Count("id")).order_by())
+    return [by_month.get(m, 0) for m in FISCAL_MONTH_ORDER]
+
+
+def scores_by_item(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
+    rows = (
+        VisitScore.objects.filter(visit__in=visits, item__section__tool_id=tool_id, value__isnull=False)
+        .values("item_id", "item__text", "item__section__order", "item__order")
+        .annotate(avg=Avg("value"), n=Count("id"))
+        .order_by("item__section__order", "item__order")
+    )
+    return [{"item": r["item__text"], "average": round(float(r["avg"]), 2), "n": r["n"]} for r in rows]
+
+
+def scores_by_learning_area(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
+    """Mean item score per learning area of the observed teachers (a visit counts for each area observed)."""
+    rows = (
+        VisitScore.objects.filter(visit__in=visits, item__section__tool_id=tool_id, value__isnull=False,
+                                  visit__teachers__learning_area__isnull=False)
+        .values("visit__teachers__learning_area__name", "visit__teachers__learning_area__order")
+        .annotate(avg=Avg("value"), n=Count("visit", distinct=True))
+        .order_by("visit__teachers__learning_area__order")
+    )
+    return [{"area": r["visit__teachers__learning_area__name"], "average": round(float(r["avg"]), 2),
+             "visits": r["n"]} for r in rows]  # fmt: skip
+
+
+def supervisor_rows(fiscal_year: int) -> list[dict]:
+    """Per supervisor: visits taken part in, responsible schools, and how many of those were visited."""
+    supervisors = list(
+        User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True)
+        .select_related("profile").distinct().order_by("first_name")
+    )
+    visits = counted_visits(fiscal_year)
+    team_counts = dict(visits.values_list("team").annotate(n=Count("id", distinct=True)).order_by())
+    visited_ids = set(visits.values_list("school_id", flat=True))
+    responsible: dict[int, set[int]] = {}
+    links = School.objects.filter(is_active=True).values_list("cluster__responsible_supervisors", "id")
+    for user_id, school_id in links:
+        if user_id:
+            responsible.setdefault(user_id, set()).add(school_id)
+    return [{
+        "user": u, "visits": team_counts.get(u.pk, 0), "schools": len(responsible.get(u.pk, ())),
+        "visited": len(responsible.get(u.pk, set()) & visited_ids),
+    } for u in supervisors]  # fmt: skip
+
+
+def satisfaction(fiscal_year: int) -> dict:
+    plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
+    answers = SurveyAnswer.objects.filter(invitation__visit__fiscal_year=fiscal_year)
+    totals = answers.aggregate(n=Count("id"), satisfied=Count("id", filter=Q(satisfied=True)))
+    percent = round(100 * totals["satisfied"] / totals["n"], 2) if totals["n"] else None
+    target = float(plan.satisfaction_target_percent) if plan else None
+    return {"answers": totals["n"], "satisfied": totals["satisfied"], "satisfied_percent": percent,
+            "target_percent": target, "met": percent is not None and target is not None and percent >= target}

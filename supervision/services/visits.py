@@ -1,0 +1,224 @@
+"""Visit workflow: draft → submitted → approved | returned → acknowledged by the school."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from core import thaidate
+from core.roles import Role, has_role
+
+from ..models import Evidence, FollowUpAction, Tool, Visit, VisitScore, VisitStatus, VisitTeacher
+from ..models.visits import EDITABLE_STATUSES
+from ..selectors.visits import visit_actions
+from .surveys import survey_issue
+
+__all__ = [
+    "ALLOWED_EVIDENCE", "can_create_visits", "evidence_add", "evidence_check", "evidence_delete", "follow_up_mark_done", "visit_acknowledge",
+    "visit_approve", "visit_autosave_raw", "visit_create", "visit_return", "visit_save", "visit_submit",
+]  # fmt: skip
+
+ALLOWED_EVIDENCE = {
+    "image/jpeg": "ภาพ", "image/png": "ภาพ", "image/webp": "ภาพ", "image/gif": "ภาพ", "image/heic": "ภาพ",
+    "application/pdf": "PDF", "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
+    "video/mp4": "วิดีโอ",
+}  # fmt: skip
+
+
+def can_create_visits(user) -> bool:  # noqa: ANN001
+    return has_role(user, Role.SUPERVISOR, Role.DIRECTOR)
+
+
+def _require(user, visit: Visit, action: str, message: str) -> None:  # noqa: ANN001
+    if action not in visit_actions(user, visit):
+        raise PermissionDenied(message)
+
+
+def _lock(visit: Visit) -> Visit:
+    return Visit.objects.select_for_update().get(pk=visit.pk)
+
+
+@transaction.atomic
+def visit_create(
+    *, user, school, date: dt.date, visit_type: str, tool: Tool | None = None, team: list | None = None,  # noqa: ANN001
+    activity=None, policy: str = "",  # noqa: ANN001
+) -> Visit:
+    """Start a draft visit; the recording supervisor is always in the team."""
+    if not can_create_visits(user):
+        raise PermissionDenied("เฉพาะศึกษานิเทศก์บันทึกการนิเทศได้")
+    visit = Visit(
+        school=school, date=date, fiscal_year=thaidate.fiscal_year(date), visit_type=visit_type, tool=tool,
+        activity=activity, policy=policy, created_by=user,
+    )
+    visit.full_clean(exclude=["draft_data"])
+    visit.save()
+    visit.team.set({user, *(team or [])})
+    return visit
+
+
+@transaction.atomic
+def visit_save(
+    *, user, visit: Visit, fields: dict, team: list, teachers: list[dict], scores: dict[int, tuple],  # noqa: ANN001
+    follow_ups: list[dict],
+) -> Visit:
+    """Apply a whole, validated visit form; clears the raw autosaved draft."""
+    visit = _lock(visit)
+    _require(user, visit, "edit", "แก้ไขได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    for name, value in fields.items():
+        setattr(visit, name, value)
+    visit.fiscal_year = thaidate.fiscal_year(visit.date)
+    visit.draft_data, visit.draft_saved_at = None, timezone.now()
+    visit.save()
+    visit.team.set({visit.created_by, *team})
+    visit.teachers.all().delete()
+    VisitTeacher.objects.bulk_create(VisitTeacher(visit=visit, **t) for t in teachers)
+    visit.follow_ups.filter(done_at__isnull=True).delete()
+    FollowUpAction.objects.bulk_create(FollowUpAction(visit=visit, **f) for f in follow_ups)
+    _save_scores(visit, scores)
+    return visit
+
+
+def _save_scores(visit: Visit, scores: dict[int, tuple]) -> None:
+    item_ids = set()
+    if visit.tool_id:
+        from ..models import ToolItem
+
+        item_ids = set(ToolItem.objects.filter(section__tool_id=visit.tool_id).values_list("id", flat=True))
+    visit.scores.exclude(item_id__in=item_ids).delete()
+    existing = {s.item_id: s for s in visit.scores.all()}
+    for item_id, (value, comment) in scores.items():
+        if item_id not in item_ids:
+            continue
+        score = existing.get(item_id) or VisitScore(visit=visit, item_id=item_id)
+        score.value, score.comment = value, comment or ""
+        score.save()
+
+
+@transaction.atomic
+def visit_autosave_raw(*, user, visit: Visit, raw: dict) -> Visit:  # noqa: ANN001
+    """Keep what was typed, even if incomplete or invalid, so nothing is lost."""
+    visit = _lock(visit)
+    _require(user, visit, "edit", "แก้ไขได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    visit.draft_data = {k: v for k, v in raw.items() if k != "csrfmiddlewaretoken"}
+    visit.draft_saved_at = timezone.now()
+    visit.save(update_fields=["draft_data", "draft_saved_at"])
+    return visit
+
+
+def _check_complete(visit: Visit) -> None:
+    errors = []
+    if visit.draft_data:
+        errors.append("มีข้อมูลที่พิมพ์ค้างไว้แต่ยังไม่ผ่านการตรวจสอบ กรุณาแก้ไขและกดบันทึกก่อนส่ง")
+    if visit.tool_id:
+        from ..models import ToolItem
+
+        total = ToolItem.objects.filter(section__tool_id=visit.tool_id).count()
+        missing = total - visit.scores.filter(value__isnull=False).count()
+        if missing > 0:
+            errors.append(f"ยังไม่ได้ให้คะแนนตามเครื่องมืออีก {missing} รายการ")
+    if not (visit.strengths.strip() or visit.to_develop.strip() or visit.recommendations.strip()):
+        errors.append("กรุณาบันทึกจุดเด่น จุดที่ควรพัฒนา หรือข้อเสนอแนะอย่างน้อยหนึ่งช่อง")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def visit_submit(*, user, visit: Visit) -> Visit:  # noqa: ANN001
+    visit = _lock(visit)
+    _require(user, visit, "submit", "ส่งได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    _check_complete(visit)
+    visit.status, visit.submitted_at = VisitStatus.SUBMITTED, timezone.now()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def visit_approve(*, user, visit: Visit, comment: str = "") -> Visit:  # noqa: ANN001
+    visit = _lock(visit)
+    if visit.status != VisitStatus.SUBMITTED:
+        raise ValidationError("อนุมัติได้เฉพาะบันทึกที่ส่งแล้วและรอพิจารณา")
+    _require(user, visit, "approve", "เฉพาะผู้อำนวยการกลุ่มนิเทศฯ อนุมัติบันทึกการนิเทศได้")
+    visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.APPROVED, user, timezone.now()
+    visit.review_comment = comment.strip()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def visit_return(*, user, visit: Visit, comment: str) -> Visit:  # noqa: ANN001
+    visit = _lock(visit)
+    if visit.status != VisitStatus.SUBMITTED:
+        raise ValidationError("ส่งกลับได้เฉพาะบันทึกที่ส่งแล้วและรอพิจารณา")
+    _require(user, visit, "return", "เฉพาะผู้อำนวยการกลุ่มนิเทศฯ ส่งกลับบันทึกการนิเทศได้")
+    if not comment.strip():
+        raise ValidationError({"comment": "กรุณาระบุสิ่งที่ต้องแก้ไขเมื่อส่งกลับ"})
+    visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.RETURNED, user, timezone.now()
+    visit.review_comment = comment.strip()
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def visit_acknowledge(*, user, visit: Visit, note: str = "") -> Visit:  # noqa: ANN001
+    """The school confirms it has received the visit record; a satisfaction survey is issued."""
+    visit = _lock(visit)
+    if visit.status != VisitStatus.APPROVED:
+        raise ValidationError("รับทราบได้เฉพาะบันทึกที่ผู้อำนวยการกลุ่มอนุมัติแล้ว")
+    _require(user, visit, "acknowledge", "เฉพาะบุคลากรของสถานศึกษาที่รับการนิเทศรับทราบได้")
+    visit.status, visit.acknowledged_by, visit.acknowledged_at = VisitStatus.ACKNOWLEDGED, user, timezone.now()
+    visit.acknowledge_note = note.strip()
+    visit.save()
+    survey_issue(visit=visit)
+    return visit
+
+
+@transaction.atomic
+def follow_up_mark_done(*, user, action: FollowUpAction, note: str = "") -> FollowUpAction:  # noqa: ANN001
+    _require(user, action.visit, "follow_up", "เฉพาะคณะผู้นิเทศบันทึกผลการติดตามได้")
+    if action.done_at:
+        raise ValidationError("บันทึกผลการติดตามรายการนี้แล้ว")
+    action.done_at, action.done_note = timezone.now(), note.strip()[:500]
+    action.save(update_fields=["done_at", "done_note"])
+    return action
+
+
+def evidence_check(upload: UploadedFile) -> str:
+    """The content type of an upload judged by its bytes; ValidationError (Thai) if refused."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(f"ไฟล์ “{upload.name}” ใหญ่เกิน {limit // (1024 * 1024)} MB")
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ALLOWED_EVIDENCE:
+        raise ValidationError(
+            f"ไฟล์ “{upload.name}” ไม่ใช่ชนิดที่รับได้ (รับภาพ JPG/PNG/WEBP/HEIC, PDF, Word, Excel, PowerPoint, MP4)"
+        )
+    return kind.mime
+
+
+@transaction.atomic
+def evidence_add(*, user, visit: Visit, upload: UploadedFile, caption: str = "") -> Evidence:  # noqa: ANN001
+    _require(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
+    mime = evidence_check(upload)
+    return Evidence.objects.create(
+        visit=visit, file=upload, original_name=upload.name[:255], content_type=mime, size=upload.size,
+        caption=caption.strip()[:300], uploaded_by=user,
+    )
+
+
+@transaction.atomic
+def evidence_delete(*, user, evidence: Evidence) -> None:  # noqa: ANN001
+    _require(user, evidence.visit, "edit", "ลบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
+    if evidence.visit.status not in EDITABLE_STATUSES:
+        raise ValidationError("ลบหลักฐานได้เฉพาะบันทึกที่ยังเป็นร่าง")
+    evidence.file.delete(save=False)
+    evidence.delete()

@@ -1,0 +1,49 @@
+"""Excel export of visits (the filters of the visit list apply)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from core import tabular, thaidate
+from core.models import display_name
+
+from .. import selectors
+
+VISIT_HEADERS = [
+    "วันที่", "ปีงบประมาณ", "รหัสสถานศึกษา", "สถานศึกษา", "กลุ่มโรงเรียน", "ประเภทการนิเทศ", "ผู้บันทึก",
+    "คณะผู้นิเทศ", "เครื่องมือ", "คะแนนเฉลี่ย", "ครูผู้รับการนิเทศ", "จุดเด่น", "จุดที่ควรพัฒนา", "ข้อเสนอแนะ", "สถานะ",
+]  # fmt: skip
+
+
+def visit_rows(visits) -> list[list]:  # noqa: ANN001
+    rows = []
+    for v in visits:
+        values = [s.value for s in v.scores.all() if s.value is not None]
+        rows.append([
+            thaidate.format_numeric(v.date), v.fiscal_year, v.school.code, v.school.name,
+            v.school.cluster.name if v.school.cluster else "", v.get_visit_type_display(), display_name(v.created_by),
+            ", ".join(display_name(u) for u in v.team.all()), v.tool.name if v.tool else "",
+            round(sum(values) / len(values), 2) if values else "",
+            ", ".join(t.name for t in v.teachers.all()), v.strengths, v.to_develop, v.recommendations,
+            v.get_status_display(),
+        ])  # fmt: skip
+    return rows
+
+
+@login_required
+def visit_export(request: HttpRequest) -> HttpResponse:
+    qs = selectors.visits_visible_to(request.user)
+    year = request.GET.get("year") or str(selectors.current_fiscal_year())
+    if year.isdigit():
+        qs = qs.filter(fiscal_year=int(year))
+    if status := request.GET.get("status"):
+        qs = qs.filter(status=status)
+    if request.GET.get("mine"):
+        qs = qs.filter(team=request.user).distinct()
+    qs = qs.prefetch_related("team__profile", "teachers", "scores").order_by("date", "id")
+    body = tabular.write_xlsx(VISIT_HEADERS, visit_rows(qs), title=f"การนิเทศ {year}", text_columns=[2])
+    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="visits-{year}-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response

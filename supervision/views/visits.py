@@ -1,0 +1,251 @@
+"""Visit pages: list, start, the phone form with autosave, record, workflow steps and evidence."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from core import thaidate
+
+from .. import selectors, services
+from ..forms import EvidenceForm, FollowUpFormSet, ReturnForm, ScoreForm, TeacherFormSet, VisitForm, VisitStartForm
+from ..models import Evidence, FollowUpAction, Tool, VisitStatus, VisitType
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
+
+
+def _errors(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@login_required
+def visit_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.visits_visible_to(request.user)
+    year = request.GET.get("year") or str(selectors.current_fiscal_year())
+    if year.isdigit():
+        qs = qs.filter(fiscal_year=int(year))
+    if status := request.GET.get("status"):
+        qs = qs.filter(status=status)
+    if request.GET.get("mine"):
+        qs = qs.filter(team=request.user).distinct()
+    if vtype := request.GET.get("type"):
+        qs = qs.filter(visit_type=vtype)
+    if q := request.GET.get("q", "").strip():
+        qs = qs.filter(school__name__icontains=q)
+    page = Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page"))
+    return render(request, "supervision/visit_list.html", {
+        "page": page, "year": year, "statuses": VisitStatus.choices, "types": VisitType.choices,
+        "can_create": services.can_create_visits(request.user),
+    })  # fmt: skip
+
+
+@login_required
+def visit_start(request: HttpRequest) -> HttpResponse:
+    if not services.can_create_visits(request.user):
+        raise PermissionDenied("เฉพาะศึกษานิเทศก์บันทึกการนิเทศได้")
+    initial = {"date": thaidate.today(), "school": request.GET.get("school")}
+    form = VisitStartForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        visit = services.visit_create(user=request.user, **form.cleaned_data)
+        return redirect("supervision:visit_edit", pk=visit.pk)
+    return render(request, "supervision/visit_start.html", {"form": form})
+
+
+def _as_querydict(data: dict) -> QueryDict:
+    qd = QueryDict(mutable=True)
+    for key, values in data.items():
+        qd.setlist(key, values if isinstance(values, list) else [values])
+    return qd
+
+
+def _initial_forms(visit) -> dict:  # noqa: ANN001
+    teachers = [{"name": t.name, "learning_area": t.learning_area_id, "grade": t.grade} for t in visit.teachers.all()]
+    follow = [{"text": f.text, "due_date": f.due_date} for f in visit.follow_ups.filter(done_at__isnull=True)]
+    scores = {}
+    for s in visit.scores.all():
+        scores[f"score_{s.item_id}"] = "" if s.value is None else str(s.value)
+        scores[f"comment_{s.item_id}"] = s.comment
+    return {
+        "form": VisitForm(instance=visit, fiscal_year=visit.fiscal_year),
+        "teachers": TeacherFormSet(prefix="t", initial=teachers),
+        "follow_ups": FollowUpFormSet(prefix="f", initial=follow),
+        "scores": ScoreForm(tool=visit.tool, initial=scores),
+    }
+
+
+def _bound_forms(visit, data: QueryDict) -> dict:  # noqa: ANN001
+    tool_id = data.get("tool")
+    tool = Tool.objects.filter(pk=tool_id).first() if tool_id and str(tool_id).isdigit() else None
+    return {
+        "form": VisitForm(data, instance=visit, fiscal_year=visit.fiscal_year),
+        "teachers": TeacherFormSet(data, prefix="t"),
+        "follow_ups": FollowUpFormSet(data, prefix="f"),
+        "scores": ScoreForm(data, tool=tool),
+    }
+
+
+def _save_if_valid(request: HttpRequest, visit, forms: dict) -> bool:  # noqa: ANN001
+    if not all(f.is_valid() for f in forms.values()):
+        return False
+    data = forms["form"].cleaned_data
+    fields = {k: v for k, v in data.items() if k != "team"}
+    teachers = [f.cleaned_data for f in forms["teachers"] if f.cleaned_data.get("name")]
+    follow = [f.cleaned_data for f in forms["follow_ups"] if f.cleaned_data.get("text")]
+    services.visit_save(
+        user=request.user, visit=visit, fields=fields, team=list(data["team"]), teachers=teachers,
+        scores=forms["scores"].scores(), follow_ups=follow,
+    )
+    return True
+
+
+def _raw(request: HttpRequest) -> dict:
+    return {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"}
+
+
+@login_required
+def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        forms = _bound_forms(visit, request.POST)
+        if _save_if_valid(request, visit, forms):
+            messages.success(request, "บันทึกแล้ว")
+            return redirect("supervision:visit_detail", pk=visit.pk)
+        services.visit_autosave_raw(user=request.user, visit=visit, raw=_raw(request))
+        messages.warning(request, "เก็บข้อมูลที่กรอกไว้แล้ว แต่ยังมีช่องที่ต้องแก้ไข")
+    elif visit.draft_data:
+        forms = _bound_forms(visit, _as_querydict(visit.draft_data))
+    else:
+        forms = _initial_forms(visit)
+    context = {"visit": visit, **forms, "evidence_form": EvidenceForm(),
+               "saved_at": visit.draft_saved_at or visit.updated_at}
+    return render(request, "supervision/visit_form.html", context)
+
+
+@login_required
+@require_POST
+def visit_autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: save what was typed; a complete form is applied, an incomplete one kept as raw draft."""
+    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    forms = _bound_forms(visit, request.POST)
+    complete = _save_if_valid(request, visit, forms)
+    if not complete:
+        services.visit_autosave_raw(user=request.user, visit=visit, raw=_raw(request))
+    return render(request, "supervision/_autosave_status.html",
+                  {"saved_at": timezone.now(), "complete": complete})
+
+
+@login_required
+def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = selectors.get_visit_for_user(request.user, pk)
+    actions = selectors.visit_actions(request.user, visit)
+    survey_url = selectors.survey_url_for(request, visit, request.user)
+    return render(request, "supervision/visit_detail.html", {
+        "visit": visit, "actions": actions, "return_form": ReturnForm(), "evidence_form": EvidenceForm(),
+        "score_sections": selectors.visit_score_sections(visit),
+        "survey_url": survey_url, "survey_qr": selectors.qr_svg(survey_url) if survey_url else "",
+        "pdf_params": {"visit": visit.pk},
+    })  # fmt: skip
+
+
+def _step(request: HttpRequest, pk: int, run, done: str) -> HttpResponse:  # noqa: ANN001
+    visit = selectors.get_visit_for_user(request.user, pk)
+    try:
+        run(visit)
+        messages.success(request, done)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("supervision:visit_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def visit_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, lambda v: services.visit_submit(user=request.user, visit=v),
+                 "ส่งบันทึกการนิเทศให้ผู้อำนวยการกลุ่มพิจารณาแล้ว")
+
+
+@login_required
+@require_POST
+def visit_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, lambda v: services.visit_approve(user=request.user, visit=v,
+                                                               comment=request.POST.get("comment", "")),
+                 "อนุมัติแล้ว สถานศึกษาจะเห็นบันทึกนี้และรับทราบได้")
+
+
+@login_required
+@require_POST
+def visit_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, lambda v: services.visit_return(user=request.user, visit=v,
+                                                              comment=request.POST.get("comment", "")),
+                 "ส่งกลับให้ผู้นิเทศแก้ไขแล้ว")
+
+
+@login_required
+@require_POST
+def visit_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, lambda v: services.visit_acknowledge(user=request.user, visit=v,
+                                                                   note=request.POST.get("note", "")),
+                 "รับทราบผลการนิเทศแล้ว ขอบคุณค่ะ")
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.evidence_add(user=request.user, visit=visit, upload=form.cleaned_data["file"],
+                                  caption=form.cleaned_data["caption"])
+            messages.success(request, "แนบหลักฐานแล้ว")
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        messages.error(request, "กรุณาเลือกไฟล์ที่จะแนบ")
+    return redirect(_safe_next(request) or reverse("supervision:visit_edit", args=[pk]))
+
+
+@login_required
+@require_POST
+def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = get_object_or_404(Evidence, pk=pk)
+    selectors.get_visit_for_user(request.user, evidence.visit_id, write=True)
+    try:
+        services.evidence_delete(user=request.user, evidence=evidence)
+        messages.success(request, "ลบหลักฐานแล้ว")
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("supervision:visit_edit", pk=evidence.visit_id)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence, pk=pk)
+    selectors.get_visit_for_user(request.user, evidence.visit_id)
+    return FileResponse(evidence.file.open("rb"), filename=evidence.original_name, content_type=evidence.content_type,
+                        as_attachment=not evidence.is_image)
+
+
+@login_required
+@require_POST
+def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(FollowUpAction.objects.select_related("visit"), pk=pk)
+    selectors.get_visit_for_user(request.user, action.visit_id)
+    try:
+        services.follow_up_mark_done(user=request.user, action=action, note=request.POST.get("note", ""))
+        messages.success(request, "บันทึกผลการติดตามแล้ว")
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect(_safe_next(request) or reverse("supervision:visit_detail", args=[action.visit_id]))
