@@ -70,7 +70,11 @@ def seed_people(ctx: DemoContext, *, supervisor_count: int = 10) -> None:
             learning_areas=ctx.rng.sample(areas, 2) if Role.SUPERVISOR in roles else [],
         )  # fmt: skip
         ctx.users[roles[0].value] = user
-    ctx.supervisors = [ctx.users[Role.SUPERVISOR.value], ctx.users[Role.DIRECTOR.value], ctx.users[Role.SECRETARY.value]]
+    ctx.supervisors = [
+        ctx.users[Role.SUPERVISOR.value],
+        ctx.users[Role.DIRECTOR.value],
+        ctx.users[Role.SECRETARY.value],
+    ]
     for n in range(1, supervisor_count - 2):
         prefix, first, last = ctx.person()
         ctx.supervisors.append(

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from . import thaidate
+from .roles import UserLike
 
 
 class OfficeType(models.TextChoices):
@@ -19,10 +20,10 @@ class OfficeProfile(models.Model):
     """The one office this installation serves (pk is always 1)."""
 
     office_name = models.CharField("ชื่อสำนักงาน", max_length=200, default="สำนักงานเขตพื้นที่การศึกษา")
-    office_type = models.CharField("ประเภทสำนักงาน", max_length=20, choices=OfficeType.choices, default=OfficeType.PRIMARY)
-    group_name = models.CharField(
-        "ชื่อกลุ่ม", max_length=200, default="กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+    office_type = models.CharField(
+        "ประเภทสำนักงาน", max_length=20, choices=OfficeType.choices, default=OfficeType.PRIMARY
     )
+    group_name = models.CharField("ชื่อกลุ่ม", max_length=200, default="กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา")
     letter_code = models.CharField(
         "รหัสหนังสือออก", max_length=30, default="ศธ 04000", help_text="เช่น ศธ 04123 ใช้นำหน้าเลขที่หนังสือส่ง"
     )
@@ -148,7 +149,7 @@ class StaffProfile(models.Model):
         return f"{self.position} {self.academic_rank}".strip()
 
 
-def display_name(user) -> str:
+def display_name(user: UserLike | None) -> str:
     """Thai display name of any user, with or without a profile."""
     if user is None:
         return ""

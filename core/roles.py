@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.db import models
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+UserLike: TypeAlias = "AbstractBaseUser | AnonymousUser"
 
 
 class Role(models.TextChoices):
@@ -16,7 +23,7 @@ class Role(models.TextChoices):
     SCHOOL = "school", "บุคลากรสถานศึกษา"
 
 
-def roles_of(user) -> frozenset[str]:
+def roles_of(user: UserLike) -> frozenset[str]:
     """The role names of a user, cached on the user object for the request."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
@@ -29,10 +36,10 @@ def roles_of(user) -> frozenset[str]:
     return cached
 
 
-def has_role(user, *roles: str) -> bool:
+def has_role(user: UserLike, *roles: str) -> bool:
     return bool(roles_of(user) & set(roles))
 
 
-def is_office_staff(user) -> bool:
+def is_office_staff(user: UserLike) -> bool:
     """Anyone working in the office (not school staff, not outside committee members)."""
     return has_role(user, Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE)

@@ -11,14 +11,14 @@ from pathlib import Path
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from . import documents
 from .models import DocumentJob, JobStatus, StaffProfile
-from .roles import Role
+from .roles import Role, UserLike
 
 log = logging.getLogger(__name__)
 User = get_user_model()
@@ -44,7 +44,7 @@ def user_create(
     school=None,  # noqa: ANN001 - supervision.School
     work_units: list | None = None,
     learning_areas: list | None = None,
-):
+) -> AbstractBaseUser:
     """Create a login with its roles (groups) and staff profile."""
     if Role.SCHOOL in roles and school is None:
         raise ValidationError({"school": "บุคลากรสถานศึกษาต้องระบุสถานศึกษา"})
@@ -75,14 +75,17 @@ def _enqueue(job: DocumentJob) -> None:
 
 
 @transaction.atomic
-def document_request(*, user, kind: str, params: dict | None = None) -> DocumentJob:
+def document_request(*, user: UserLike, kind: str, params: dict | None = None) -> DocumentJob:
     """Queue a document for rendering; the worker starts once this transaction commits."""
     params = params or {}
     doc_kind = documents.get_kind(kind)
     if not doc_kind.can_request(user, params):
         raise PermissionDenied("คุณไม่มีสิทธิ์ขอเอกสารนี้")
     job = DocumentJob.objects.create(
-        kind=kind, title=doc_kind.title_for(params)[:300], params=params, requested_by=user,
+        kind=kind,
+        title=doc_kind.title_for(params)[:300],
+        params=params,
+        requested_by=user,
         message="รอคิวสร้างเอกสาร",
     )
     _enqueue(job)
@@ -90,7 +93,7 @@ def document_request(*, user, kind: str, params: dict | None = None) -> Document
 
 
 @transaction.atomic
-def document_job_retry(*, user, job: DocumentJob) -> DocumentJob:
+def document_job_retry(*, user: UserLike, job: DocumentJob) -> DocumentJob:
     if job.status != JobStatus.FAILED:
         raise ValidationError("ลองใหม่ได้เฉพาะงานที่ไม่สำเร็จ")
     job.status = JobStatus.QUEUED
@@ -114,7 +117,7 @@ def _claim(job_id: int, *, is_retry: bool) -> bool:
     )
 
 
-def _progress_updater(job_id: int):  # noqa: ANN202
+def _progress_updater(job_id: int) -> documents.ProgressFn:
     last = {"value": 0}
 
     def update(percent: int, message: str = "") -> None:
@@ -177,11 +180,15 @@ def document_jobs_sweep(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     running_limit = dt.timedelta(seconds=settings.DOCUMENT_TIME_LIMIT + 120)
     stuck_running = DocumentJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - running_limit).update(
-        status=JobStatus.FAILED, message="ไม่สำเร็จ", finished_at=now,
+        status=JobStatus.FAILED,
+        message="ไม่สำเร็จ",
+        finished_at=now,
         error="งานค้างเกินเวลาที่กำหนด (ตัวประมวลผลอาจหยุดทำงาน) กรุณากดลองใหม่",
     )
     stuck_queued = DocumentJob.objects.filter(status=JobStatus.QUEUED, created_at__lt=now - QUEUED_TIMEOUT).update(
-        status=JobStatus.FAILED, message="ไม่สำเร็จ", finished_at=now,
+        status=JobStatus.FAILED,
+        message="ไม่สำเร็จ",
+        finished_at=now,
         error="ไม่มีตัวประมวลผลเบื้องหลังรับงานภายใน 30 นาที กรุณาตรวจสอบว่า worker ทำงานอยู่ แล้วกดลองใหม่",
     )
     return stuck_running + stuck_queued

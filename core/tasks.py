@@ -8,7 +8,7 @@ from . import services
 
 
 class DocumentTask(Task):
-    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:  # noqa: ANN001
+    def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: object) -> None:
         # Retries exhausted (or an unexpected crash): the row must say why.
         services.document_job_fail(job_id=args[0], error=f"{type(exc).__name__}: {exc}")
 
@@ -22,7 +22,7 @@ class DocumentTask(Task):
     soft_time_limit=settings.DOCUMENT_TIME_LIMIT,
     time_limit=settings.DOCUMENT_TIME_LIMIT + 30,
 )
-def render_document(self, job_id: int) -> None:
+def render_document(self: Task, job_id: int) -> None:
     services.document_job_run(job_id=job_id, is_retry=self.request.retries > 0)
 
 

@@ -102,17 +102,13 @@ def parse_be_date(text: str) -> dt.date:
         raise ThaiDateError("กรุณากรอกวันที่ในรูปแบบ วว/ดด/ปปปป (พ.ศ.) เช่น 21/11/2569")
     day, month, year_be = (int(g) for g in match.groups())
     if year_be < 2400 or year_be > 2700:
-        raise ThaiDateError(
-            f"ปี {year_be} ไม่ใช่ปีพุทธศักราชที่ใช้ได้ กรุณากรอกปี พ.ศ. เช่น {to_be(today().year)}"
-        )
+        raise ThaiDateError(f"ปี {year_be} ไม่ใช่ปีพุทธศักราชที่ใช้ได้ กรุณากรอกปี พ.ศ. เช่น {to_be(today().year)}")
     if not 1 <= month <= 12:
         raise ThaiDateError(f"ไม่มีเดือนที่ {month} เดือนต้องอยู่ระหว่าง 1 ถึง 12")
     try:
         return dt.date(to_ce(year_be), month, day)
     except ValueError:
-        raise ThaiDateError(
-            f"ไม่มีวันที่ {day} {THAI_MONTHS[month - 1]} {year_be} ในปฏิทิน"
-        ) from None
+        raise ThaiDateError(f"ไม่มีวันที่ {day} {THAI_MONTHS[month - 1]} {year_be} ในปฏิทิน") from None
 
 
 def thai_digits(text: object) -> str:
@@ -173,9 +169,7 @@ def academic_year(value: dt.date | dt.datetime, cal: AcademicCalendar = DEFAULT_
     return to_be(d.year if d >= start else d.year - 1)
 
 
-def semester(
-    value: dt.date | dt.datetime, cal: AcademicCalendar = DEFAULT_ACADEMIC_CALENDAR
-) -> tuple[int, int | None]:
+def semester(value: dt.date | dt.datetime, cal: AcademicCalendar = DEFAULT_ACADEMIC_CALENDAR) -> tuple[int, int | None]:
     """(academic year, semester 1 or 2), semester None in a school break."""
     d = local_date(value)
     year_be = academic_year(d, cal)

@@ -49,7 +49,11 @@ def school(db):
 @pytest.fixture
 def other_school(db, school):
     return supervision_services.school_create(
-        code="1099000002", name="โรงเรียนบ้านอื่น", level_primary=True, district="นาดี", pupils=700,
+        code="1099000002",
+        name="โรงเรียนบ้านอื่น",
+        level_primary=True,
+        district="นาดี",
+        pupils=700,
         cluster=school.cluster,
     )
 
@@ -62,8 +66,13 @@ def make_user(db, school):
         counter["n"] += 1
         extra = {"school": school} if role == Role.SCHOOL and "school" not in kwargs else {}
         return core_services.user_create(
-            username=username or f"{role}{counter['n']}", password=PASSWORD, first_name="ทดสอบ",
-            last_name=f"{role}{counter['n']}", roles=[role], **extra, **kwargs,
+            username=username or f"{role}{counter['n']}",
+            password=PASSWORD,
+            first_name="ทดสอบ",
+            last_name=f"{role}{counter['n']}",
+            roles=[role],
+            **extra,
+            **kwargs,
         )
 
     return make

@@ -28,7 +28,9 @@ def failing_kind():
     documents._REGISTRY.pop("test.failing")
 
 
-def test_school_directory_is_rendered_to_a_pdf_with_thai_text(django_capture_on_commit_callbacks, users, school, other_school):
+def test_school_directory_is_rendered_to_a_pdf_with_thai_text(
+    django_capture_on_commit_callbacks, users, school, other_school
+):
     office = OfficeProfile.get()
     office.office_name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1"
     office.save()
@@ -84,7 +86,9 @@ def test_a_failed_job_says_why_and_can_be_retried(django_capture_on_commit_callb
 
 
 def test_retrying_a_finished_job_is_refused(users):
-    job = DocumentJob.objects.create(kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE)
+    job = DocumentJob.objects.create(
+        kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE
+    )
     with pytest.raises(Exception, match="ลองใหม่ได้เฉพาะงานที่ไม่สำเร็จ"):
         services.document_job_retry(user=users["clerk"], job=job)
 
@@ -92,11 +96,19 @@ def test_retrying_a_finished_job_is_refused(users):
 def test_the_sweeper_fails_jobs_stuck_past_their_limit(users, settings):
     now = timezone.now()
     user = users["clerk"]
-    stuck = DocumentJob.objects.create(kind="k", title="ค้าง", requested_by=user, status=JobStatus.RUNNING,
-                                       started_at=now - dt.timedelta(seconds=settings.DOCUMENT_TIME_LIMIT + 300))
-    fresh = DocumentJob.objects.create(kind="k", title="กำลังทำ", requested_by=user, status=JobStatus.RUNNING, started_at=now)
-    never_taken = DocumentJob.objects.create(kind="k", title="ไม่มีใครรับ", requested_by=user,
-                                             created_at=now - dt.timedelta(hours=2))
+    stuck = DocumentJob.objects.create(
+        kind="k",
+        title="ค้าง",
+        requested_by=user,
+        status=JobStatus.RUNNING,
+        started_at=now - dt.timedelta(seconds=settings.DOCUMENT_TIME_LIMIT + 300),
+    )
+    fresh = DocumentJob.objects.create(
+        kind="k", title="กำลังทำ", requested_by=user, status=JobStatus.RUNNING, started_at=now
+    )
+    never_taken = DocumentJob.objects.create(
+        kind="k", title="ไม่มีใครรับ", requested_by=user, created_at=now - dt.timedelta(hours=2)
+    )
     assert services.document_jobs_sweep(now=now) == 2
     for job in (stuck, fresh, never_taken):
         job.refresh_from_db()
@@ -106,7 +118,9 @@ def test_the_sweeper_fails_jobs_stuck_past_their_limit(users, settings):
 
 
 def test_a_message_for_an_already_taken_job_does_nothing(users):
-    job = DocumentJob.objects.create(kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE, progress=100)
+    job = DocumentJob.objects.create(
+        kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE, progress=100
+    )
     services.document_job_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and job.attempts == 0
@@ -131,7 +145,9 @@ def test_school_staff_cannot_request_the_directory(users):
 
 
 def test_documents_page_polls_while_a_job_is_pending(users, client_for):
-    DocumentJob.objects.create(kind="k", title="รอคิวอยู่", requested_by=users["clerk"], progress=40, status=JobStatus.RUNNING)
+    DocumentJob.objects.create(
+        kind="k", title="รอคิวอยู่", requested_by=users["clerk"], progress=40, status=JobStatus.RUNNING
+    )
     page = client_for(users["clerk"]).get(reverse("core:documents")).content.decode()
     assert 'hx-trigger="every 2s"' in page and "40%" in page
     partial = client_for(users["clerk"]).get(reverse("core:documents"), HTTP_HX_REQUEST="true").content.decode()

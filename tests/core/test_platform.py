@@ -63,7 +63,9 @@ def test_correct_login_reaches_home(client, users):
 
 def test_password_change_in_thai(users, client_for):
     client = client_for(users["clerk"])
-    response = client.post(reverse("password_change"), {"old_password": "nope", "new_password1": "x", "new_password2": "y"})
+    response = client.post(
+        reverse("password_change"), {"old_password": "nope", "new_password1": "x", "new_password2": "y"}
+    )
     assert "รหัสผ่านเดิมไม่ถูกต้อง" in response.content.decode()
 
 
@@ -91,8 +93,14 @@ def test_office_profile_rejects_a_bad_academic_year_start(users, client_for):
 def test_static_assets_are_vendored_not_from_a_cdn():
     base = (ROOT / "templates" / "base.html").read_text()
     assert "http://" not in base and "https://" not in base
-    for asset in ["vendor/bootstrap/bootstrap.min.css", "vendor/htmx/htmx.min.js", "fonts/Sarabun-Regular.ttf",
-                  "fonts/sarabun-thai-400-normal.woff2", "vendor/chartjs/chart.umd.min.js", "vendor/leaflet/leaflet.js"]:
+    for asset in [
+        "vendor/bootstrap/bootstrap.min.css",
+        "vendor/htmx/htmx.min.js",
+        "fonts/Sarabun-Regular.ttf",
+        "fonts/sarabun-thai-400-normal.woff2",
+        "vendor/chartjs/chart.umd.min.js",
+        "vendor/leaflet/leaflet.js",
+    ]:
         assert (ROOT / "static" / asset).stat().st_size > 1000, asset
 
 
@@ -108,7 +116,10 @@ def test_check_deploy_has_no_warnings_under_production_settings():
         env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -3,12 +3,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django import forms
 
 from core import thaidate
 from core.forms import BEDateField
-from django import forms
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def test_it_formats_full_and_short_buddhist_era_dates():
@@ -87,7 +87,9 @@ def test_thai_numerals_convert_both_ways():
 
 def test_thai_numerals_in_html_leave_tags_css_and_entities_alone():
     html = '<style>td{width:3cm}</style><td style="width:2cm">ครั้งที่ 3/2569 &#160;</td>'
-    assert thaidate.thai_digits_html(html) == '<style>td{width:3cm}</style><td style="width:2cm">ครั้งที่ ๓/๒๕๖๙ &#160;</td>'
+    assert (
+        thaidate.thai_digits_html(html) == '<style>td{width:3cm}</style><td style="width:2cm">ครั้งที่ ๓/๒๕๖๙ &#160;</td>'
+    )
 
 
 @pytest.mark.parametrize(

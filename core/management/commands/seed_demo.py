@@ -1,7 +1,7 @@
 """Build a fictional office through the services, with a fixed random seed.
 
-    python manage.py seed_demo            # fails if data already exists
-    python manage.py seed_demo --if-empty # does nothing when users exist (make run)
+python manage.py seed_demo            # fails if data already exists
+python manage.py seed_demo --if-empty # does nothing when users exist (make run)
 """
 
 from __future__ import annotations
