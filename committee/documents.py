@@ -100,3 +100,43 @@ documents.register(documents.DocumentKind(
     kind="committee.minutes", label="รายงานการประชุม ก.ต.ป.น.", build=_build_minutes,
     can_request=_can_request_minutes, title=_minutes_title, parse_params=_meeting_params,
 ))  # fmt: skip
+
+
+def _report_params(data: dict) -> dict:
+    value = str(data.get("report") or "")
+    if not value.isdigit():
+        raise documents.DocumentError("ไม่ได้ระบุรายงาน")
+    return {"report": int(value)}
+
+
+def _report_title(params: dict) -> str:
+    from .models import AnnualReport
+
+    report = AnnualReport.objects.filter(pk=params.get("report")).first()
+    base = "รายงานผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา"
+    return f"{base} ปีงบประมาณ {report.fiscal_year}" if report else base
+
+
+def build_annual_report_html(report, progress=None) -> str:  # noqa: ANN001
+    from .annual_report import report_context
+
+    ctx = report_context(report, progress)
+    return documents.render_html("documents/committee_annual_report.html", {**ctx, "title": _report_title({"report": report.pk})})
+
+
+def _build_report(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    from .models import AnnualReport
+
+    report = AnnualReport.objects.filter(pk=job.params.get("report")).first()
+    if report is None:
+        raise documents.DocumentError("ไม่พบรายงานที่ขอ")
+    html = build_annual_report_html(report, progress)
+    progress(70, "กำลังจัดหน้ารายงาน")
+    return documents.RenderedDocument(html=html, filename=f"annual-report-{report.fiscal_year}.pdf")
+
+
+documents.register(documents.DocumentKind(
+    kind="committee.annual_report", label="รายงานประจำปี ก.ต.ป.น.", build=_build_report,
+    can_request=lambda user, params: selectors.reports_visible_to(user).filter(pk=params.get("report") or 0).exists(),
+    title=_report_title, parse_params=_report_params,
+))  # fmt: skip

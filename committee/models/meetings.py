@@ -43,6 +43,10 @@ class Meeting(models.Model):
     status = models.CharField("สถานะ", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT)
     agenda_published_at = models.DateTimeField("แจ้งระเบียบวาระเมื่อ", null=True, blank=True)
     invitation_number = models.CharField("ที่หนังสือเชิญประชุม", max_length=80, blank=True)
+    invitation_letter = models.ForeignKey(
+        "correspondence.Letter", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="หนังสือเชิญประชุม (ทะเบียนหนังสือส่ง)",
+    )  # fmt: skip
     cancel_reason = models.CharField("เหตุผลที่ยกเลิก", max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้สร้าง"

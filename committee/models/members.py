@@ -44,6 +44,10 @@ class CommitteeMember(models.Model):
     term_start = models.DateField("เริ่มวาระ")
     term_end = models.DateField("สิ้นสุดวาระ", null=True, blank=True)
     order_number = models.CharField("คำสั่งแต่งตั้งเลขที่", max_length=60, blank=True, help_text="เช่น 185/2569")
+    appointment_order = models.ForeignKey(
+        "correspondence.Letter", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        limit_choices_to={"register__code": "order"}, verbose_name="คำสั่งแต่งตั้ง (ทะเบียนคำสั่ง)",
+    )  # fmt: skip
     note = models.CharField("หมายเหตุ", max_length=300, blank=True)
     history = HistoricalRecords()
 
@@ -69,6 +73,11 @@ class CommitteeMember(models.Model):
     @property
     def position_rank(self) -> int:
         return POSITION_RANK.get(self.position, 99)
+
+    @property
+    def order_display(self) -> str:
+        """The appointment order's number: from the orders register when linked."""
+        return self.appointment_order.document_no if self.appointment_order_id else self.order_number
 
     def serves_on(self, day: dt.date) -> bool:
         return self.term_start <= day and (self.term_end is None or self.term_end >= day)

@@ -46,5 +46,6 @@ def invitation_issue(*, user: User, meeting: Meeting):  # noqa: ANN201 - corresp
         note=f"ประชุมวันที่ {thaidate.format_full(meeting.date)} เวลา {meeting.start_time:%H.%M} น. ณ {where}",
     )  # fmt: skip
     meeting.invitation_number = letter.document_no
-    meeting.save(update_fields=["invitation_number"])
+    meeting.invitation_letter = letter
+    meeting.save(update_fields=["invitation_number", "invitation_letter"])
     return letter

@@ -12,7 +12,7 @@ from ._common import require_writer
 
 MEMBER_FIELDS = (
     "prefix", "first_name", "last_name", "user", "job_title", "position", "category",
-    "term_start", "term_end", "order_number", "note",
+    "term_start", "term_end", "order_number", "appointment_order", "note",
 )  # fmt: skip
 
 if TYPE_CHECKING:

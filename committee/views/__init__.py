@@ -1,0 +1,38 @@
+"""Thin views of the committee app: check access, bind the form, call a service."""
+
+from __future__ import annotations
+
+from .agenda import attachment_add, attachment_delete, attachment_download, item_add, item_delete, item_edit, item_move
+from .meetings import (
+    index,
+    meeting_cancel,
+    meeting_carry_over,
+    meeting_detail,
+    meeting_edit,
+    meeting_held,
+    meeting_invite,
+    meeting_list,
+    meeting_publish,
+    target_set,
+)  # fmt: skip
+from .members import member_edit, member_list
+from .minutes import (
+    attendance,
+    attendance_delete,
+    attendance_set,
+    correction_add,
+    guest_add,
+    item_record,
+    minutes,
+    minutes_approve,
+)  # fmt: skip
+from .reports import report_create, report_detail, report_list, report_publish
+from .resolutions import followup_add, resolution_add, resolution_detail, resolution_list
+
+__all__ = [
+    "attachment_add", "attachment_delete", "attachment_download", "attendance", "attendance_delete",
+    "attendance_set", "correction_add", "followup_add", "guest_add", "index", "item_add", "item_delete", "item_edit",
+    "item_move", "item_record", "meeting_cancel", "meeting_carry_over", "meeting_detail", "meeting_edit",
+    "meeting_held", "meeting_invite", "meeting_list", "meeting_publish", "member_edit", "member_list", "minutes",
+    "minutes_approve", "report_create", "report_detail", "report_list", "report_publish", "resolution_add", "resolution_detail", "resolution_list", "target_set",
+]  # fmt: skip

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from core import thaidate
+
+from .. import selectors, services
+from ..forms import ReportForm
+from ._common import require_reader, run_action, try_service
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    require_reader(request)
+    return render(request, "committee/report_list.html", {
+        "reports": selectors.reports_visible_to(request.user), "can_write": services.can_write(request.user),
+        "this_year": thaidate.fiscal_year(thaidate.today()),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def report_create(request: HttpRequest) -> HttpResponse:
+    require_reader(request)
+    services.require_writer(request.user)
+    value = request.POST.get("fiscal_year", "")
+    if not (value.isdigit() and 2500 <= int(value) <= 2700):
+        messages.error(request, "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
+        return redirect("committee:report_list")
+    report = services.report_get_or_create(user=request.user, fiscal_year=int(value))
+    return redirect("committee:report_detail", pk=report.pk)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, pk)
+    can_write = services.can_write(request.user)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST":
+        report = selectors.get_report_for_user(request.user, pk, write=True)
+        if form.is_valid():
+            data = {f: form.cleaned_data[f] for f in ReportForm.Meta.fields}
+            if try_service(form, lambda: services.report_update(user=request.user, report=report, **data)):
+                messages.success(request, "บันทึกเนื้อหารายงานแล้ว")
+                return redirect("committee:report_detail", pk=pk)
+    return render(request, "committee/report_detail.html", {
+        "report": report, "form": form, "can_write": can_write, "doc_params": {"report": report.pk},
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, pk, write=True)
+    publish = request.POST.get("publish") == "1"
+    run_action(request, lambda: services.report_set_published(user=request.user, report=report, published=publish),
+               "เผยแพร่รายงานแล้ว กรรมการอ่านได้" if publish else "ยกเลิกการเผยแพร่แล้ว")  # fmt: skip
+    return redirect("committee:report_detail", pk=pk)
