@@ -154,14 +154,12 @@ def get_external_for_user(user: User, pk: int, *, write: bool = False) -> Extern
     return assessment
 
 
-def qa_visits_for_school(user: User, school: School) -> tuple[list, bool]:
-    """QA-type supervision visits of a school, and whether the supervision app provides them."""
-    try:
-        from supervision.selectors import visits_visible_to
-    except ImportError:  # supervision visits not installed yet
-        return [], False
-    visits = visits_visible_to(user).filter(school=school, visit_type="qa").order_by("-date")
-    return list(visits[:50]), True
+def qa_visits_for_school(user: User, school: School) -> list:
+    """The school's supervision visits of type การประกันคุณภาพ that the user may see (no second visit system)."""
+    from supervision.models import VisitType
+    from supervision.selectors import visits_visible_to
+
+    return list(visits_visible_to(user).filter(school=school, visit_type=VisitType.QA).order_by("-date")[:50])
 
 
 def annual_report_qa_data(academic_year: int) -> dict:

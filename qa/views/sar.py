@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.roles import has_role
 from supervision.selectors import get_school_for_user
+from supervision.services import can_create_visits
 
 from .. import selectors, services
 from ..forms import ReviewForm, SarFilterForm, SarForm, SarStartForm, SarYearForm
@@ -204,15 +205,15 @@ def sar_file(request: HttpRequest, pk: int) -> FileResponse:
 def school_qa(request: HttpRequest, pk: int) -> HttpResponse:
     """One school's QA page: its SARs by year, ONESQA assessments and QA supervision visits."""
     school = get_school_for_user(request.user, pk)
-    visits, visits_available = selectors.qa_visits_for_school(request.user, school)
     year = selectors.current_academic_year()
     context = {
         "school": school, "sars": selectors.sars_visible_to(request.user).filter(school=school),
         "externals": selectors.external_visible_to(request.user).filter(school=school),
-        "visits": visits, "visits_available": visits_available, "year": year,
+        "visits": selectors.qa_visits_for_school(request.user, school), "year": year,
         "current_sar": selectors.sars_visible_to(request.user).filter(school=school, academic_year=year).first(),
         "can_start": selectors.own_school_id(request.user) == school.pk or selectors.can_manage(request.user),
         "deadline_passed": selectors.deadline_passed(year), "sar_year": selectors.sar_year(year),
+        "can_record_visit": can_create_visits(request.user),
     }  # fmt: skip
     return render(request, "qa/school_qa.html", context)
 
