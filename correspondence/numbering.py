@@ -22,22 +22,28 @@ from .models import Letter, Register, RegisterCounter
 
 
 def _locked_counter(register: Register, year: int) -> RegisterCounter:
-    RegisterCounter.objects.get_or_create(register=register, year=year)
-    return RegisterCounter.objects.select_for_update().get(register=register, year=year)
+    """The counter row of (register, year), locked FOR UPDATE until the transaction ends."""
+    counter = RegisterCounter.objects.select_for_update().filter(register=register, year=year).first()
+    if counter is None:  # first number of the year: create the row (a racing creator is caught by get_or_create)
+        RegisterCounter.objects.get_or_create(register=register, year=year)
+        counter = RegisterCounter.objects.select_for_update().get(register=register, year=year)
+    return counter
 
 
 def number_take(*, register: Register, when: dt.datetime) -> tuple[int, int]:
     """Take the next number of `register` for the BE year of `when`; returns (year, number).
 
     Must run inside the transaction that saves the entry, so a rollback gives the number back.
+    Callers validate the entry first and take the number last, so the lock is held only for
+    the inserts and the commit. The counter's own history records start-number changes; each
+    taken number is recorded by the entry that carries it.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("number_take must run inside the transaction that stores the entry")
     year = thaidate.calendar_year_be(when)
     counter = _locked_counter(register, year)
     number = counter.next_number
-    counter.last_number = number
-    counter.save(update_fields=["last_number"])
+    RegisterCounter.objects.filter(pk=counter.pk).update(last_number=number)
     return year, number
 
 

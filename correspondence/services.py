@@ -55,6 +55,7 @@ def _save(letter: Letter, user: AbstractBaseUser, reason: str) -> None:
 
 
 def _validate(letter: Letter) -> None:
+    """Check an entry before it is numbered (number and year are filled in last, under the lock)."""
     errors: dict[str, str] = {}
     if letter.secrecy == Secrecy.TOP_SECRET and letter.channel != Channel.PAPER:
         errors["channel"] = "หนังสือลับที่สุดต้องส่งเป็นกระดาษเท่านั้น ห้ามส่งทางอิเล็กทรอนิกส์"
@@ -68,7 +69,7 @@ def _validate(letter: Letter) -> None:
         errors["urgency"] = "หนังสือที่มีกำหนด “ด่วนภายใน” ต้องระบุชั้นความเร็ว (ด่วน ด่วนมาก หรือด่วนที่สุด)"
     if errors:
         raise ValidationError(errors)
-    letter.full_clean(exclude=["recipient_schools"])
+    letter.full_clean(exclude=["recipient_schools", "number", "year"])
 
 
 def _register(code: str) -> Register:
@@ -84,15 +85,19 @@ def _default_retention(value: int | None, *, keep_forever: bool = False) -> int 
     return value if value is not None else OfficeProfile.get().default_retention_years
 
 
-def _issue(letter: Letter, user: AbstractBaseUser, now: dt.datetime) -> None:
-    """Give a saved-or-new entry its number; the caller's transaction stores it."""
-    letter.year, letter.number = number_take(register=letter.register, when=now)
+def _issue(letter: Letter, now: dt.datetime) -> None:
+    """Validate, then give the entry its number last: the counter stays locked only for the
+    inserts that follow and the commit of the caller's transaction."""
     letter.registered_at = now
+    letter_code = OfficeProfile.get().letter_code
+    if not letter.register.is_incoming:
+        letter.letter_date = letter.letter_date or thaidate.local_date(now)
+    _validate(letter)
+    letter.year, letter.number = number_take(register=letter.register, when=now)
     if not letter.register.is_incoming:
         letter.reference = letter.register.reference_for(
-            number=letter.number, year=letter.year, letter_code=OfficeProfile.get().letter_code
+            number=letter.number, year=letter.year, letter_code=letter_code
         )
-        letter.letter_date = letter.letter_date or thaidate.local_date(now)
 
 
 @transaction.atomic
@@ -117,8 +122,7 @@ def letter_register_incoming(
         remarks=remarks, retention_years=_default_retention(retention_years, keep_forever=keep_forever),
         status=Status.REGISTERED, created_by=user, created_at=now,
     )  # fmt: skip
-    _issue(letter, user, now)
-    _validate(letter)
+    _issue(letter, now)
     _save(letter, user, "ลงทะเบียนรับ")
     _step(letter, StepKind.REGISTERED, user, text=f"เลขทะเบียนรับ {letter.number}", at=now)
     for upload in files:
@@ -168,9 +172,8 @@ def letter_dispatch(
         raise ValidationError(f"หนังสือนี้ออกเลขแล้ว ({letter.document_no})")
     now = now or timezone.now()
     letter.letter_date = letter_date
-    _issue(letter, user, now)
     letter.status = Status.REGISTERED
-    _validate(letter)
+    _issue(letter, now)
     _save(letter, user, "ออกเลขทะเบียนส่ง")
     _step(letter, StepKind.ISSUED, user, text=f"ที่ {letter.reference}", at=now)
     return letter
@@ -197,8 +200,7 @@ def letter_issue_outgoing(
         sender=OfficeProfile.get().group_name, document_type=document_type, remarks=note, owner=user,
         status=Status.REGISTERED, retention_years=_default_retention(None), created_by=user, created_at=now,
     )  # fmt: skip
-    _issue(letter, user, now)
-    _validate(letter)
+    _issue(letter, now)
     _save(letter, user, "ออกเลขหนังสือ")
     _step(letter, StepKind.ISSUED, user, text=f"ที่ {letter.reference}", at=now)
     return letter
