@@ -107,5 +107,5 @@ def test_a_file_over_the_size_limit_is_refused(users, client_for, draft, setting
 
 def test_the_phone_form_has_autosave_and_a_local_copy(users, client_for, draft):
     page = client_for(users["supervisor"]).get(reverse("supervision:visit_edit", args=[draft.pk])).content.decode()
-    assert 'hx-post="/supervision/visits/%d/autosave/"' % draft.pk in page
-    assert "supervision/visit_form.js" in page and 'data-draft-key="visit-%d"' % draft.pk in page
+    assert f'hx-post="/supervision/visits/{draft.pk}/autosave/"' in page
+    assert "supervision/visit_form.js" in page and f'data-draft-key="visit-{draft.pk}"' in page
