@@ -11,7 +11,7 @@ from ..models import CommitteeMember
 from ._common import require_writer
 
 MEMBER_FIELDS = (
-    "prefix", "first_name", "last_name", "user", "job_title", "position", "category",
+    "prefix", "first_name", "last_name", "job_title", "position", "category",
     "term_start", "term_end", "order_number", "appointment_order", "note",
 )  # fmt: skip
 
@@ -20,17 +20,21 @@ if TYPE_CHECKING:
 
 
 @transaction.atomic
-def member_create(*, user: User, **fields: object) -> CommitteeMember:
+def member_create(*, user: User, account: User | None = None, **fields: object) -> CommitteeMember:
+    """`user` is who records it; `account` is the member's own login, if they have one."""
     require_writer(user)
-    member = CommitteeMember(**{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
+    member = CommitteeMember(user=account, **{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
     member.full_clean()
     member.save()
     return member
 
 
 @transaction.atomic
-def member_update(*, user: User, member: CommitteeMember, **fields: object) -> CommitteeMember:
+def member_update(*, user: User, member: CommitteeMember, account: User | None | bool = False,
+                  **fields: object) -> CommitteeMember:  # fmt: skip
     require_writer(user)
+    if account is not False:
+        member.user = account
     for key, value in fields.items():
         if key in MEMBER_FIELDS:
             setattr(member, key, value)

@@ -20,6 +20,7 @@ def resolution_add(*, user: User, item: AgendaItem, text: str = "", responsible:
                    due_date: dt.date | None = None, responsible_user=None) -> Resolution:  # noqa: ANN001  # fmt: skip
     """Track a มติ of a held meeting; the text defaults to the item's recorded มติ."""
     require_writer(user)
+    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
     if item.meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
         raise ValidationError("บันทึกมติได้หลังการประชุมเท่านั้น")
     resolution = Resolution(item=item, text=(text or item.resolution).strip(), responsible=responsible.strip(),

@@ -41,7 +41,8 @@ def member_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         services.require_writer(request.user)
     form = MemberForm(request.POST or None, instance=member or CommitteeMember())
     if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in MemberForm.Meta.fields}
+        data = {f: form.cleaned_data[f] for f in MemberForm.Meta.fields if f != "user"}
+        data["account"] = form.cleaned_data["user"]
         if member is None:
             saved = try_service(form, lambda: services.member_create(user=request.user, **data))
         else:

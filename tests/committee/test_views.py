@@ -144,3 +144,38 @@ def test_home_shows_fiscal_year_progress_and_open_resolutions(world, secretary, 
     page = client_for(secretary).get(reverse("committee:index")).content.decode()
     assert "ประชุมแล้ว 1 จาก 4 ครั้งที่กำหนด" in page
     assert "มติที่ยังต้องติดตาม (1)" in page
+
+
+def test_the_home_page_shows_the_committee_panel_to_the_secretary_and_members(world, users, client_for):
+    page = client_for(users["secretary"]).get(reverse("home")).content.decode()
+    assert "ก.ต.ป.น." in page and "มติที่ยังต้องติดตาม 1 เรื่อง" in page
+    assert f"ครั้งที่ {world['published'].number_display}" in page
+    member_page = client_for(users["member"]).get(reverse("home")).content.decode()
+    assert f"ครั้งที่ {world['published'].number_display}" in member_page
+    assert "มติที่ยังต้องติดตาม" not in client_for(users["school"]).get(reverse("home")).content.decode()
+
+
+def test_the_demo_seeds_a_working_committee(db):
+    import random
+
+    from django.contrib.auth.models import Group
+
+    from committee import demo as committee_demo
+    from committee.models import Meeting, MeetingStatus, Resolution
+    from core import demo
+    from core.models import LearningArea, WorkUnit
+    from core.reference import ensure_reference_data
+    from supervision import demo as supervision_demo
+
+    ctx = demo.DemoContext(rng=random.Random(2569), log=lambda *a: None)
+    ensure_reference_data(Group, WorkUnit, LearningArea)
+    demo.seed_office(ctx)
+    demo.seed_people(ctx)
+    supervision_demo.seed(ctx)
+    committee_demo.seed(ctx)
+    statuses = sorted(Meeting.objects.values_list("status", flat=True))
+    assert statuses == sorted([MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_APPROVED, MeetingStatus.HELD,
+                               MeetingStatus.AGENDA_PUBLISHED])
+    assert Resolution.objects.filter(status__in=["open", "in_progress"]).count() == 2
+    upcoming = Meeting.objects.get(status=MeetingStatus.AGENDA_PUBLISHED)
+    assert upcoming.invitation_number

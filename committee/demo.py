@@ -1,0 +1,125 @@
+"""Demo committee: members, four meetings around today with agendas, minutes and resolutions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core import thaidate
+from core.models import display_name
+from core.roles import Role
+
+from . import services
+from .models import AttendanceKind, Category, Position, ResolutionStatus
+
+
+def _order(ctx, secretary):  # noqa: ANN001, ANN202
+    try:
+        from correspondence.services import letter_issue_outgoing
+    except ImportError:
+        return None
+    return letter_issue_outgoing(
+        user=secretary, register_code="order", recipient_text="ผู้ได้รับแต่งตั้ง",
+        subject="แต่งตั้งคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา",
+    )  # fmt: skip
+
+
+def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
+    order = _order(ctx, secretary)
+    schools = ctx.extra.get("schools", [])[:3]
+    specs = [
+        ("นาย", "วิชาญ", "ศึกษาดี", Position.CHAIR, Category.OFFICE, "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+         ctx.users.get(Role.EXECUTIVE.value)),
+        ("นาย", "สมพงษ์", "รองเขต", Position.VICE_CHAIR, Category.OFFICE, "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", None),
+        ("ดร.", "ชูชาติ", "กรรมการ", Position.MEMBER, Category.EXPERT, "ผู้ทรงคุณวุฒิด้านการศึกษา",
+         ctx.users.get(Role.MEMBER.value)),
+        ("ผศ.ดร.", "พิมพ์ใจ", "วิชาการ", Position.MEMBER, Category.EXPERT, "อาจารย์มหาวิทยาลัยราชภัฏ", None),
+    ]
+    for school in schools:
+        prefix, first, last = ctx.person()
+        specs.append((prefix, first, last, Position.MEMBER, Category.SCHOOL_DIRECTOR,
+                      f"ผู้อำนวยการ{school.name}", None))  # fmt: skip
+    specs += [
+        ("นาง", "อัญชลี", "เลขาดี", Position.SECRETARY, Category.OFFICE, "ศึกษานิเทศก์ชำนาญการพิเศษ", secretary),
+        ("นาย", "ธนพล", "นำทาง", Position.ASSISTANT_SECRETARY, Category.OFFICE, "ผู้อำนวยการกลุ่มนิเทศฯ",
+         ctx.users.get(Role.DIRECTOR.value)),
+    ]
+    return [
+        services.member_create(user=secretary, prefix=p, first_name=f, last_name=last, position=pos, category=cat,
+                               job_title=job, term_start=start, appointment_order=order,
+                               order_number="" if order else "12/2568", account=u)
+        for p, f, last, pos, cat, job, u in specs
+    ]  # fmt: skip
+
+
+DECISIONS = [
+    ("พิจารณาแผนการนิเทศ ติดตาม และประเมินผลการจัดการศึกษา", "เห็นชอบแผน ให้กลุ่มนิเทศฯ แจ้งสถานศึกษา"),
+    ("พิจารณาเครื่องมือนิเทศการจัดการเรียนรู้", "เห็นชอบโดยให้ปรับข้อคำถามให้กระชับ"),
+    ("พิจารณาผลการนิเทศภาคเรียนที่ 1 และแนวทางพัฒนา", "ให้จัดอบรมการวัดและประเมินผลระหว่างเรียน"),
+    ("พิจารณาร่างรายงานผลการติดตามประจำปี", "เห็นชอบ ให้เผยแพร่ต่อสถานศึกษา"),
+]
+
+
+def _attend(secretary, meeting, members, ctx) -> None:  # noqa: ANN001
+    for i, member in enumerate(members):
+        if i == 3:
+            services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.ABSENT,
+                                    reason="ติดราชการ")  # fmt: skip
+        elif i == 1:
+            services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.SUBSTITUTE,
+                                    name="นายประยุทธ ทำแทน", job_title="นักวิเคราะห์นโยบายและแผน")  # fmt: skip
+        else:
+            services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.PRESENT)
+    services.guest_add(user=secretary, meeting=meeting, name="นางสาวสุนีย์ สารบรรณดี", job_title="เจ้าพนักงานธุรการ")
+
+
+def _held_meeting(ctx, secretary, members, day: dt.date, n: int):  # noqa: ANN001, ANN202
+    meeting = services.meeting_create(user=secretary, date=day, start_time=dt.time(9, 30),
+                                      place="ห้องประชุมสำนักงานเขตพื้นที่การศึกษา")  # fmt: skip
+    services.item_add(user=secretary, meeting=meeting, section=1, title="ประธานแจ้งนโยบายการจัดการศึกษา",
+                      presenter="ประธานกรรมการ")  # fmt: skip
+    title, resolution = DECISIONS[n % len(DECISIONS)]
+    item = services.item_add(user=secretary, meeting=meeting, section=4, title=title, presenter="กลุ่มนิเทศฯ",
+                             summary="ฝ่ายเลขานุการนำเสนอรายละเอียดตามเอกสารประกอบ",
+                             proposed_resolution="เพื่อโปรดพิจารณา")  # fmt: skip
+    services.meeting_publish_agenda(user=secretary, meeting=meeting)
+    _attend(secretary, meeting, members, ctx)
+    services.meeting_mark_held(user=secretary, meeting=meeting)
+    for it in meeting.items.all():
+        services.item_record(user=secretary, item=it, record="ที่ประชุมร่วมอภิปรายและให้ข้อสังเกต",
+                             resolution=resolution if it.pk == item.pk else "ที่ประชุมรับทราบ")  # fmt: skip
+    services.minutes_update(user=secretary, minutes=meeting.minutes, started_at=dt.time(9, 30), ended_at=dt.time(12, 0),
+                            recorder_name=display_name(secretary), recorder_title="ศึกษานิเทศก์ชำนาญการพิเศษ",
+                            checker_name="นายธนพล นำทาง", checker_title="ผู้อำนวยการกลุ่มนิเทศฯ")  # fmt: skip
+    res = services.resolution_add(user=secretary, item=item, responsible=display_name(secretary),
+                                  due_date=day + dt.timedelta(days=60))  # fmt: skip
+    return meeting, res
+
+
+def seed(ctx) -> None:  # noqa: ANN001
+    secretary = ctx.users[Role.SECRETARY.value]
+    today = thaidate.today()
+    members = _members(ctx, secretary, today - dt.timedelta(days=400))
+    previous = None
+    for n, days_ago in enumerate((270, 180, 90)):
+        meeting, res = _held_meeting(ctx, secretary, members, today - dt.timedelta(days=days_ago), n)
+        if previous:
+            services.minutes_approve(user=secretary, minutes=previous.minutes, at_meeting=meeting)
+        if n == 0:
+            services.followup_add(user=secretary, resolution=res, date=today - dt.timedelta(days=200),
+                                  note="แจ้งสถานศึกษาครบทุกแห่งแล้ว", status=ResolutionStatus.DONE)  # fmt: skip
+        elif n == 1:
+            services.followup_add(user=secretary, resolution=res, date=today - dt.timedelta(days=100),
+                                  note="จัดทำกำหนดการอบรมแล้ว", status=ResolutionStatus.IN_PROGRESS)  # fmt: skip
+        previous = meeting
+    upcoming = services.meeting_create(user=secretary, date=today + dt.timedelta(days=14), start_time=dt.time(13, 30),
+                                       place="ห้องประชุมสำนักงานเขตพื้นที่การศึกษา",
+                                       online_link="https://meet.example.go.th/ktpn")  # fmt: skip
+    services.item_add(user=secretary, meeting=upcoming, section=4, title=DECISIONS[3][0], presenter="กลุ่มนิเทศฯ",
+                      proposed_resolution="เพื่อโปรดพิจารณาให้ความเห็นชอบ")  # fmt: skip
+    services.meeting_publish_agenda(user=secretary, meeting=upcoming,
+                                    send_invitation=services.invitation_available())  # fmt: skip
+    report = services.report_get_or_create(user=secretary, fiscal_year=thaidate.fiscal_year(today))
+    services.report_update(user=secretary, report=report,
+                           preface="รายงานฉบับนี้สรุปผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษาของปีงบประมาณ",
+                           executive_summary="การนิเทศครอบคลุมสถานศึกษาส่วนใหญ่ตามแผน",
+                           recommendations="ควรเพิ่มการนิเทศแบบเครือข่ายสำหรับโรงเรียนขนาดเล็ก")  # fmt: skip
