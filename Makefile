@@ -7,6 +7,9 @@ PORT ?= 8000
 
 .PHONY: run test install migrate demo lint format bench clean-var
 
+# `make run` is the local/demo server: debug mode unless the environment says otherwise.
+run demo migrate: export DJANGO_DEBUG ?= 1
+
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
