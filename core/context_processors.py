@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from .models import OfficeProfile
+from .nav import nav_for
 from .roles import Role, roles_of
 
 
 def office(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     roles = roles_of(user) if user is not None else frozenset()
-    return {"office": OfficeProfile.get(), "user_roles": roles, "Role": Role}
+    return {"office": OfficeProfile.get(), "user_roles": roles, "Role": Role, "nav_items": nav_for(request)}

@@ -158,3 +158,26 @@ def test_seed_demo_builds_the_demo_office_and_is_repeatable():
     assert School.objects.count() == 120
     assert User.objects.get(username="school").profile.school is not None
     assert first_names == list(School.objects.order_by("code").values_list("name", flat=True)[:5])
+
+
+def _nav_labels(html: str) -> list[str]:
+    import re
+
+    menu = html.split('id="mainNav"', 1)[1].split('<ul class="navbar-nav">', 1)[0]
+    return re.findall(r'class="nav-link[^"]*" href="[^"]+"[^>]*>([^<]+)</a>', menu)
+
+
+def test_navigation_shows_each_role_only_the_apps_it_may_open(users, client_for):
+    for role, user in users.items():
+        client = client_for(user)
+        labels = _nav_labels(client.get("/").content.decode())
+        assert labels[0] == "หน้าแรก" and "เอกสารของฉัน" in labels, role
+        urls = {
+            "สารบรรณ": "/correspondence/",
+            "ก.ต.ป.น.": "/committee/",
+            "ประกันคุณภาพ": "/qa/",
+            "งานนิเทศ": "/supervision/",
+        }
+        for label, url in urls.items():
+            status = client.get(url).status_code
+            assert (label in labels) == (status in (200, 302)), (role, label, status)
