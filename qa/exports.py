@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.models import OfficeProfile
 from supervision.sizes import size_class
 
-from .models import EducationLevel, Level, SarRating
+from .models import EducationLevel, Level, SarRating, Standard
 from .synthesis import official_sars
 
 
@@ -17,14 +17,15 @@ def _column(std) -> str:  # noqa: ANN001
 def synthesis_rows(academic_year: int) -> tuple[list[str], list[list[object]]]:
     office_type = OfficeProfile.get().office_type
     sars = list(official_sars(academic_year).order_by("school__cluster__name", "school__name"))
-    ratings = SarRating.objects.filter(sar__in=[s.pk for s in sars]).select_related("standard__standard_set").order_by(
+    ratings = SarRating.objects.filter(sar__in=[s.pk for s in sars]).order_by(
         "standard__standard_set__education_level", "standard__standard_set_id", "standard__order"
-    )
+    ).values_list("sar_id", "standard_id", "level")
+    standards = {s.pk: s for s in Standard.objects.filter(sar_ratings__sar__in=sars).distinct().select_related("standard_set")}
     columns: dict[int, str] = {}
     levels: dict[tuple[int, int], int | None] = {}
-    for rating in ratings:
-        columns.setdefault(rating.standard_id, _column(rating.standard))
-        levels[(rating.sar_id, rating.standard_id)] = rating.level
+    for sar_id, standard_id, level in ratings:
+        columns.setdefault(standard_id, _column(standards[standard_id]))
+        levels[(sar_id, standard_id)] = level
     headers = ["รหัสสถานศึกษา", "ชื่อสถานศึกษา", "กลุ่มโรงเรียน", "ขนาด", "สถานะ", *columns.values(),
                "จุดเด่น", "จุดที่ควรพัฒนา"]  # fmt: skip
     rows = []

@@ -64,7 +64,8 @@ class ReviewForm(forms.Form):
 
 class SarStartForm(forms.Form):
     school = forms.ModelChoiceField(label="สถานศึกษา", queryset=School.objects.filter(is_active=True).order_by("name"),
-                                    error_messages={"required": "กรุณาเลือกสถานศึกษา"})
+                                    error_messages={"required": "กรุณาเลือกสถานศึกษา",
+                                                    "invalid_choice": "เลือกได้เฉพาะสถานศึกษาในรายการ"})
     academic_year = forms.IntegerField(label="ปีการศึกษา (พ.ศ.)", min_value=2500, max_value=2700,
                                        error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568",
                                                        "max_value": "กรุณากรอกปี พ.ศ. เช่น 2568"})

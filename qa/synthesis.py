@@ -107,9 +107,10 @@ def recurring_phrases(texts: list[str], *, limit: int = 15) -> list[tuple[str, i
     return [(shown[key].most_common(1)[0][0], n) for key, n in ranked[:limit]]
 
 
-def _size_label(school: School, office_type: str) -> str:
+def _groups(school: School, office_type: str) -> tuple[str, str]:
+    """(cluster name, size class label) of a school, for the breakdowns."""
     cls = size_class(school.pupils, office_type)
-    return cls.label if cls else NO_SIZE
+    return (school.cluster.name if school.cluster else NO_CLUSTER), (cls.label if cls else NO_SIZE)
 
 
 def _grouped(rows: dict[str, Distribution], order: list[str]) -> list[Distribution]:
@@ -124,39 +125,37 @@ def official_sars(academic_year: int):  # noqa: ANN201 - QuerySet
 
 def build(academic_year: int) -> Synthesis:
     office_type = OfficeProfile.get().office_type
-    sars = list(official_sars(academic_year).order_by("school__name"))
-    ratings = (
-        SarRating.objects.filter(sar__in=[s.pk for s in sars], level__isnull=False)
-        .select_related("standard", "standard__standard_set", "sar__school__cluster")
-        .order_by("standard__standard_set__education_level", "standard__standard_set_id", "standard__order")
-    )
-    overall: dict[int, Distribution] = {}
+    sars = {s.pk: s for s in official_sars(academic_year).order_by("school__name")}
+    rows = SarRating.objects.filter(sar__in=list(sars), level__isnull=False).values_list("sar_id", "standard_id", "level")
+    standards = {
+        std.pk: std for std in Standard.objects.filter(sar_ratings__sar__in=list(sars)).distinct()
+        .select_related("standard_set").order_by("standard_set__education_level", "standard_set_id", "order")
+    }  # fmt: skip
+    overall: dict[int, Distribution] = {pk: Distribution(label="รวม") for pk in standards}
     by_cluster: dict[int, dict[str, Distribution]] = defaultdict(dict)
     by_size: dict[int, dict[str, Distribution]] = defaultdict(dict)
-    standards: dict[int, Standard] = {}
     below: dict[int, list[tuple[Standard, int]]] = defaultdict(list)
-    for rating in ratings:
-        std, school = rating.standard, rating.sar.school
-        standards.setdefault(std.pk, std)
-        cluster = school.cluster.name if school.cluster else NO_CLUSTER
-        size = _size_label(school, office_type)
-        overall.setdefault(std.pk, Distribution(label="รวม")).add(rating.level)
-        by_cluster[std.pk].setdefault(cluster, Distribution(label=cluster)).add(rating.level)
-        by_size[std.pk].setdefault(size, Distribution(label=size)).add(rating.level)
-        if rating.level < Level.GOOD:
-            below[rating.sar_id].append((std, rating.level))
-    cluster_order = sorted({d.label for rows in by_cluster.values() for d in rows.values()})
+    groups = {pk: _groups(sar.school, office_type) for pk, sar in sars.items()}
+    ordered = rows.order_by("standard__standard_set__education_level", "standard__standard_set_id", "standard__order")
+    for sar_id, std_id, level in ordered:
+        cluster, size = groups[sar_id]
+        overall[std_id].add(level)
+        by_cluster[std_id].setdefault(cluster, Distribution(label=cluster)).add(level)
+        by_size[std_id].setdefault(size, Distribution(label=size)).add(level)
+        if level < Level.GOOD:
+            below[sar_id].append((standards[std_id], level))
+    cluster_order = sorted({cluster for cluster, _ in groups.values()})
     size_order = [c.label for c in SizeClass] + [NO_SIZE]
     stats = [
         StandardStats(std, overall[pk], _grouped(by_cluster[pk], cluster_order), _grouped(by_size[pk], size_order))
-        for pk, std in standards.items()
-    ]
+        for pk, std in standards.items() if overall[pk].total
+    ]  # fmt: skip
     return Synthesis(
         academic_year=academic_year,
         sars=len(sars),
         schools_expected=School.objects.filter(is_active=True).count(),
         standards=stats,
-        below_good=[SchoolBelowGood(s.school, s.pk, below[s.pk]) for s in sars if below.get(s.pk)],
-        strengths=recurring_phrases([s.strengths for s in sars]),
-        needs=recurring_phrases([s.to_develop for s in sars]),
+        below_good=[SchoolBelowGood(s.school, pk, below[pk]) for pk, s in sars.items() if below.get(pk)],
+        strengths=recurring_phrases([s.strengths for s in sars.values()]),
+        needs=recurring_phrases([s.to_develop for s in sars.values()]),
     )

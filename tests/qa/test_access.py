@@ -106,3 +106,22 @@ def test_sar_file_download_follows_sar_access(users, client_for, draft, other_sa
                         file=SimpleUploadedFile("a.pdf", PDF_BYTES))
     assert client_for(users["member"]).get(reverse("qa:sar_file", args=[other_sar.pk])).status_code == 200
     assert client_for(users["school"]).get(reverse("qa:sar_file", args=[other_sar.pk])).status_code == 404
+
+
+def test_the_home_page_shows_the_school_its_sar_and_the_office_who_has_not_sent(users, client_for, draft, other_school):
+    school_home = client_for(users["school"]).get("/").content.decode()
+    assert "งานประกันคุณภาพ: SAR ปีการศึกษา" in school_home and "ร่าง" in school_home
+    office_home = client_for(users["director"]).get("/").content.decode()
+    assert "ยังไม่ส่ง" in office_home and reverse("qa:sar_missing") in office_home
+    assert "งานประกันคุณภาพ: SAR" not in client_for(users["clerk"]).get("/").content.decode()
+
+
+def test_office_staff_key_in_a_paper_sar_for_any_school_but_school_staff_only_their_own(
+    users, client_for, other_school, year
+):
+    response = client_for(users["supervisor"]).post(reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year})
+    assert response.status_code == 302
+    refused = client_for(users["school"]).post(reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year + 1})
+    assert refused.status_code == 200 and "เลือกได้เฉพาะสถานศึกษาในรายการ" in refused.content.decode()
+    assert not other_school.sars.filter(academic_year=year + 1).exists()
+    assert client_for(users["clerk"]).get(reverse("qa:sar_start")).status_code == 403
