@@ -24,7 +24,10 @@ def _require_reader(user) -> None:  # noqa: ANN001
 
 def _chart(data) -> dict:  # noqa: ANN001
     return {
-        "labels": [f"{s.standard.code} {s.standard.name}"[:60] for s in data.standards],
+        "labels": [
+            f"{'ปฐมวัย ' if s.standard.standard_set.education_level == 'early' else ''}{s.standard.code} {s.standard.name}"[:60]
+            for s in data.standards
+        ],
         "datasets": [
             {"label": level.label, "data": [s.overall.counts[i] for s in data.standards]}
             for i, level in enumerate(data.levels)
