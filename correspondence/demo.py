@@ -1,0 +1,115 @@
+"""Demo correspondence: a few hundred entries across the four registers, built through the
+services with ctx.rng, some urgent, some secret, many routed to the demo `supervisor`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core import thaidate
+from core.demo import DemoContext
+
+from . import keeping, services
+
+TOPICS = ["ขอเชิญประชุม", "ขอความร่วมมือ", "แจ้งกำหนดการ", "ขอส่งรายงาน", "ขอเชิญเข้าร่วมอบรม", "ติดตามผลการดำเนินงาน",
+          "ประชาสัมพันธ์", "ขอข้อมูล"]  # fmt: skip
+THINGS = ["การนิเทศภายในสถานศึกษา", "หลักสูตรสถานศึกษา", "การประกันคุณภาพภายใน", "การทดสอบระดับชาติ O-NET",
+          "โครงการอ่านออกเขียนได้", "การพัฒนาครูด้านสะเต็มศึกษา", "การวัดและประเมินผล", "สื่อนวัตกรรมการเรียนรู้"]  # fmt: skip
+SENDERS = ["สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", "สำนักงานศึกษาธิการจังหวัดสุขใจ", "มหาวิทยาลัยราชภัฏสุขใจ",
+           "กลุ่มบริหารงานบุคคล", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสุขใจ"]  # fmt: skip
+SECRET_SUBJECTS = ["ขอให้ตรวจสอบข้อเท็จจริงกรณีร้องเรียน", "รายงานผลการสอบสวนวินัย", "ข้อมูลผู้เข้าสอบคัดเลือก"]
+
+
+def _times(ctx: DemoContext, count: int, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    span = int((end - start).total_seconds())
+    return sorted(start + dt.timedelta(seconds=ctx.rng.randrange(span)) for _ in range(count))
+
+
+def _subject(ctx: DemoContext) -> str:
+    return f"{ctx.rng.choice(TOPICS)}{ctx.rng.choice(THINGS)}"
+
+
+def _incoming(ctx: DemoContext, when: dt.datetime, **extra: object):  # noqa: ANN202
+    rng = ctx.rng
+    secret = rng.random() < 0.06
+    return services.letter_register_incoming(
+        user=ctx.users["clerk"], now=when, subject=rng.choice(SECRET_SUBJECTS) if secret else _subject(ctx),
+        sender=rng.choice(SENDERS), recipient_text="ผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+        external_no=f"ศธ 04{rng.randint(100, 999)}/{'ว ' if rng.random() < 0.3 else ''}{rng.randint(1, 3000)}",
+        letter_date=thaidate.local_date(when) - dt.timedelta(days=rng.randint(0, 5)),
+        urgency=rng.choice([0, 0, 0, 1, 2, 3]), secrecy=rng.choice([1, 2]) if secret else 0,
+        channel=rng.choice(["paper", "electronic", "electronic", "email"]) if not secret else "paper", **extra,
+    )  # fmt: skip
+
+
+def _route(ctx: DemoContext, letter: object, recent: bool) -> None:
+    rng, clerk, director = ctx.rng, ctx.users["clerk"], ctx.users["director"]
+    if recent and rng.random() < 0.3:
+        return  # still waiting for the clerk
+    services.letter_present(user=clerk, letter=letter)
+    if recent and rng.random() < 0.3:
+        return  # waiting for the director
+    people = [ctx.users["supervisor"]] if rng.random() < 0.5 else rng.sample(ctx.supervisors, rng.randint(1, 2))
+    names = ", ".join(p.profile.display_name for p in people)
+    services.letter_instruct(user=director, letter=letter, instruction=f"มอบ {names} ดำเนินการ", assignees=people)
+    for assignment in letter.assignments.all():
+        if recent and rng.random() < 0.5:
+            continue
+        services.assignment_complete(
+            user=assignment.assignee, assignment=assignment, result="ดำเนินการและแจ้งสถานศึกษาแล้ว"
+        )
+
+
+def seed(ctx: DemoContext) -> None:
+    now = dt.datetime.now(thaidate.BANGKOK)
+    year_start = dt.datetime(now.year, 1, 1, 8, tzinfo=thaidate.BANGKOK)
+    old = dt.datetime(now.year - 2, 3, 1, 9, tzinfo=thaidate.BANGKOK)
+    for i, when in enumerate(_times(ctx, 8, old, old + dt.timedelta(days=200))):
+        _incoming(ctx, when, retention_years=1, remarks="เรื่องทั่วไป เก็บ 1 ปี" if i % 2 else "")
+    times = _times(ctx, 220, year_start, now - dt.timedelta(minutes=5))
+    for n, when in enumerate(times):
+        letter = _incoming(ctx, when)
+        _route(ctx, letter, recent=n > len(times) - 30)
+    _outgoing(ctx, year_start, now)
+
+
+def _outgoing(ctx: DemoContext, start: dt.datetime, now: dt.datetime) -> None:
+    rng, clerk = ctx.rng, ctx.users["clerk"]
+    clusters, schools = ctx.extra.get("clusters", []), ctx.extra.get("schools", [])
+    plan = [("send", 80), ("circular", 25), ("order", 15)]
+    for code, count in plan:
+        for when in _times(ctx, count, start, now - dt.timedelta(minutes=5)):
+            owner = rng.choice(ctx.supervisors)
+            targets = (
+                list(rng.choice(clusters).schools.all())
+                if clusters and code == "circular"
+                else rng.sample(schools, min(len(schools), rng.randint(1, 3)))
+            )
+            draft = services.letter_draft_outgoing(
+                user=owner, register_code=code, subject=_subject(ctx) if code != "order" else f"แต่งตั้งคณะกรรมการ{rng.choice(THINGS)}",
+                schools=targets if code != "order" else [], recipient_text="ผู้เกี่ยวข้อง" if code == "order" else "",
+                document_type="directive" if code == "order" else "external", channel=rng.choice(["paper", "electronic"]),
+            )  # fmt: skip
+            services.letter_dispatch(user=clerk, letter=draft, now=when)
+    for _ in range(3):  # drafts still waiting for a number
+        services.letter_draft_outgoing(
+            user=ctx.users["supervisor"], register_code="send", subject=_subject(ctx), schools=rng.sample(schools, 2)
+        )
+    _keeping(ctx)
+
+
+def _keeping(ctx: DemoContext) -> None:
+    from .models import Letter
+
+    clerk = ctx.users["clerk"]
+    some = list(Letter.objects.filter(register__code="receive", secrecy=0, status="done").order_by("pk")[:3])
+    today = thaidate.today()
+    for i, letter in enumerate(some):
+        borrowing = keeping.borrowing_record(
+            user=clerk, letter=letter, borrower=ctx.supervisors[i].profile.display_name, received_by="นางสุนีย์ สารบรรณดี",
+            borrowed_on=today - dt.timedelta(days=20 - i), due_on=today - dt.timedelta(days=6 - i * 5),
+        )  # fmt: skip
+        if i == 0:
+            keeping.borrowing_return(user=clerk, borrowing=borrowing, returned_by="ผู้ยืม", returned_on=today)
+    wrong = Letter.objects.filter(register__code="receive", status="registered").order_by("pk").first()
+    if wrong:
+        services.letter_cancel(user=clerk, letter=wrong, reason="ลงทะเบียนซ้ำกับเลขก่อนหน้า")
