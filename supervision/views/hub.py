@@ -28,7 +28,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "to_review": visits.filter(status=VisitStatus.SUBMITTED).order_by("submitted_at")[:20]
         if has_role(user, Role.DIRECTOR) else [],
         "due": selectors.due_follow_ups(user)[:20],
-        "can_create": services.can_create_visits(user),
+        "can_create": services.can_create_visits(user), "summary_params": {"fiscal_year": year},
         "can_dashboard": selectors.can_read_dashboards(user),
         "coverage": selectors.coverage(year, supervisor=user) if services.can_create_visits(user) else None,
     }

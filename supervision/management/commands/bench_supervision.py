@@ -58,6 +58,8 @@ class Command(BaseCommand):
         self.stdout.write(f"สร้างข้อมูล {opts['schools']} โรงเรียน {opts['visits']:,} ครั้ง ใน "
                           f"{time.perf_counter() - started:.1f} วินาที ({connection.vendor})")
         hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h] or ["localhost"]
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # a live database has statistics; fresh bulk inserts do not
         client = Client(SERVER_NAME=hosts[0].lstrip("."))
         client.force_login(director, backend="django.contrib.auth.backends.ModelBackend")
         for label, url in [("dashboard", reverse("supervision:dashboard")),
