@@ -40,7 +40,11 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "supervision/school_detail.html",
-        {"school": school, "can_edit": selectors.can_edit_schools(request.user)},
+        {
+            "school": school, "can_edit": selectors.can_edit_schools(request.user),
+            "school_visits": list(selectors.visits_visible_to(request.user).filter(school=school)[:20]),
+            "can_start_visit": services.can_create_visits(request.user),
+        },
     )
 
 
