@@ -25,12 +25,27 @@ def pytest_collection_modifyitems(config, items) -> None:
     skip_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="ต้องใช้ Redis จริง: ตั้ง REDIS_URL")
     skip_browser = pytest.mark.skipif(_chromium_path() is None, reason="ไม่พบ Chromium: apt-get install chromium")
     for item in items:
+        if _is_transactional(item):
+            # A transactional test empties the tables when it ends, data-migration rows
+            # (roles, registers, default tools, QA standards) included; serialized rollback
+            # restores them so the next test sees the database as migrations left it.
+            marker = item.get_closest_marker("django_db")
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
         if "postgres" in item.keywords:
             item.add_marker(skip_pg)
         if "redis" in item.keywords:
             item.add_marker(skip_redis)
         if "browser" in item.keywords:
             item.add_marker(skip_browser)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    if "live_server" in names or "transactional_db" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ def pdf_text(path: str | Path) -> str:
     Uses poppler's pdftotext when installed, else pypdf.
     """
     if shutil.which("pdftotext"):
-        raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
     else:
         from pypdf import PdfReader
 
