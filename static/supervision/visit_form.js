@@ -45,7 +45,8 @@
     if (copy.savedAt > parseFloat(form.dataset.serverSaved || "0")) {
       restore(copy.data);
       document.getElementById("local-restore").classList.remove("d-none");
-      if (window.htmx) htmx.trigger(form, "change");
+      // htmx wires the form on DOMContentLoaded; send the restored copy once it has.
+      window.addEventListener("load", () => { if (window.htmx) htmx.trigger(form, "change"); });
     } else {
       localStorage.removeItem(key);
     }

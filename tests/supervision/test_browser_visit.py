@@ -8,7 +8,9 @@ import re
 import pytest
 from PIL import Image
 
+from core import thaidate
 from core.models import LearningArea
+from supervision import services
 from supervision.defaults import ensure_default_tools
 from supervision.models import Evidence, Visit
 from tests.conftest import PASSWORD
@@ -105,3 +107,22 @@ def test_a_visit_is_logged_on_a_phone_approved_acknowledged_and_printed(page, us
                    "การประเมินระหว่างเรียน", "ส่งแผนการสอนที่ปรับปรุง", "รับทราบเมื่อ"):
         assert loose(phrase) in text, phrase
     assert Visit.objects.get().status == "acknowledged"
+
+
+def test_text_typed_while_offline_is_restored_after_reload_and_then_saved(page, users, school):
+    visit = services.visit_create(user=users["supervisor"], school=school, date=thaidate.today(), visit_type="online")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, "supervisor")
+    page.goto(f"/supervision/visits/{visit.pk}/edit/")
+    page.route("**/autosave/", lambda route: route.abort())  # the connection drops
+    page.get_by_label("จุดเด่น").fill("พิมพ์ไว้ตอนสัญญาณหลุด")
+    page.get_by_label("จุดเด่น").blur()
+    page.locator("#autosave-status", has_text="ยังบันทึกขึ้นเซิร์ฟเวอร์ไม่ได้").wait_for()
+    assert Visit.objects.get().strengths == ""
+
+    page.unroute("**/autosave/")  # back online
+    page.reload()
+    page.locator("#local-restore:not(.d-none)").wait_for()
+    assert page.get_by_label("จุดเด่น").input_value() == "พิมพ์ไว้ตอนสัญญาณหลุด"
+    page.locator("#autosave-status", has_text="บันทึกร่างอัตโนมัติแล้ว").wait_for()
+    assert Visit.objects.get().strengths == "พิมพ์ไว้ตอนสัญญาณหลุด"
