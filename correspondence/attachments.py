@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import filetype
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from core import uploads
+
 from .models import Attachment, Letter, Secrecy, StepKind
 
-ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}  # stored file suffix
 
 
 def check_upload(upload: UploadedFile) -> str:
-    """The upload's real content type, or a Thai ValidationError naming the file."""
-    name = getattr(upload, "name", "ไฟล์")
-    size = getattr(upload, "size", 0) or 0
-    limit = settings.UPLOAD_MAX_BYTES
-    if size > limit:
-        raise ValidationError(f"ไฟล์ “{name}” มีขนาด {size / 1048576:.1f} MB เกินที่กำหนด {limit / 1048576:.0f} MB")
-    if size == 0:
-        raise ValidationError(f"ไฟล์ “{name}” ว่างเปล่า")
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
-        found = f" (เนื้อไฟล์เป็น {kind.mime})" if kind else ""
-        raise ValidationError(f"ไฟล์ “{name}” ไม่ใช่ PDF, JPEG หรือ PNG{found} ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์")
-    return kind.mime
+    """The upload's real content type (PDF, JPEG or PNG scans), or a Thai ValidationError."""
+    return uploads.check_upload(upload, allowed=uploads.SCANS)
 
 
 @transaction.atomic

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from core import uploads
 from supervision.models import School
 
 from . import selectors
@@ -23,16 +22,8 @@ if TYPE_CHECKING:
 
 def check_pdf(upload: UploadedFile | None, *, label: str = "ไฟล์") -> None:
     """A PDF by its content (not its name), no larger than UPLOAD_MAX_BYTES."""
-    if upload is None:
-        return
-    limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(f"{label}มีขนาด {upload.size / 1048576:.1f} MB เกินที่กำหนด {limit // 1048576} MB")
-    head = upload.read(2048)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime != "application/pdf":
-        raise ValidationError(f"{label}ต้องเป็นไฟล์ PDF (ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์)")
+    if upload is not None:
+        uploads.check_upload(upload, allowed=uploads.PDF, label=label)
 
 
 # --- Deadlines --------------------------------------------------------------

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
 
-from core import thaidate
+from core import thaidate, uploads
 
 from ..models import UNFINISHED, AgendaAttachment, AgendaItem, Meeting, MeetingStatus, Resolution, Section
 from ._common import require_not_locked, require_status, require_writer
@@ -20,14 +18,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 ITEM_FIELDS = ("title", "presenter", "summary", "proposed_resolution")
-ALLOWED_MIMES = {
-    "application/pdf": "PDF",
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
-}
+ALLOWED_MIMES = {**uploads.SCANS, **uploads.OFFICE_DOCUMENTS}
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:
@@ -154,15 +145,10 @@ def item_move(*, user: User, item: AgendaItem, up: bool) -> None:
 
 
 def _sniff(upload: UploadedFile) -> str:
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else ""
-    if upload.name.lower().endswith(".pdf") and mime != "application/pdf":
-        raise ValidationError({"file": f"ไฟล์ “{upload.name}” ไม่ใช่ PDF จริง (ตรวจจากเนื้อไฟล์) กรุณาเลือกไฟล์ใหม่"})
-    if mime not in ALLOWED_MIMES:
-        allowed = ", ".join(ALLOWED_MIMES.values())
-        raise ValidationError({"file": f"ไม่รับไฟล์ชนิดนี้ รับเฉพาะ {allowed}"})
+    try:
+        mime = uploads.check_upload(upload, allowed=ALLOWED_MIMES)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
     if mime == "application/pdf":
         _check_pdf_readable(upload)
     return mime
@@ -187,8 +173,6 @@ def _check_pdf_readable(upload: UploadedFile) -> None:
 def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title: str = "") -> AgendaAttachment:
     require_writer(user)
     require_not_locked(item.meeting)
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError({"file": f"ไฟล์ใหญ่เกิน {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB"})
     mime = _sniff(upload)
     att = AgendaAttachment(item=item, title=(title or upload.name)[:300], mime=mime, size=upload.size,
                            uploaded_by=user)  # fmt: skip

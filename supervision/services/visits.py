@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from core import thaidate
+from core import thaidate, uploads
 from core.roles import Role, has_role
 
 from ..models import Evidence, FollowUpAction, Tool, Visit, VisitScore, VisitStatus, VisitTeacher
@@ -25,11 +23,8 @@ __all__ = [
 ]  # fmt: skip
 
 ALLOWED_EVIDENCE = {
-    "image/jpeg": "ภาพ", "image/png": "ภาพ", "image/webp": "ภาพ", "image/gif": "ภาพ", "image/heic": "ภาพ",
-    "application/pdf": "PDF", "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
-    "video/mp4": "วิดีโอ",
+    **uploads.IMAGES, "image/webp": "WEBP", "image/gif": "GIF", "image/heic": "HEIC",
+    **uploads.PDF, **uploads.OFFICE_DOCUMENTS, "video/mp4": "วิดีโอ MP4",
 }  # fmt: skip
 
 
@@ -192,17 +187,7 @@ def follow_up_mark_done(*, user, action: FollowUpAction, note: str = "") -> Foll
 
 def evidence_check(upload: UploadedFile) -> str:
     """The content type of an upload judged by its bytes; ValidationError (Thai) if refused."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(f"ไฟล์ “{upload.name}” ใหญ่เกิน {limit // (1024 * 1024)} MB")
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_EVIDENCE:
-        raise ValidationError(
-            f"ไฟล์ “{upload.name}” ไม่ใช่ชนิดที่รับได้ (รับภาพ JPG/PNG/WEBP/HEIC, PDF, Word, Excel, PowerPoint, MP4)"
-        )
-    return kind.mime
+    return uploads.check_upload(upload, allowed=ALLOWED_EVIDENCE)
 
 
 @transaction.atomic

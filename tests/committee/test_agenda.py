@@ -91,7 +91,7 @@ def test_a_pdf_attachment_is_checked_by_its_content(secretary, make_meeting):
     with pytest.raises(ValidationError, match="ไม่ใช่ PDF จริง"):
         services.attachment_add(user=secretary, item=item, upload=fake)
     text = SimpleUploadedFile("notes.txt", b"hello", content_type="text/plain")
-    with pytest.raises(ValidationError, match="ไม่รับไฟล์ชนิดนี้"):
+    with pytest.raises(ValidationError, match="ไม่ใช่ชนิดที่รับได้"):
         services.attachment_add(user=secretary, item=item, upload=text)
     broken = SimpleUploadedFile("broken.pdf", BROKEN_PDF)
     with pytest.raises(ValidationError, match="อ่านไฟล์ PDF “broken.pdf” ไม่ได้"):

@@ -42,7 +42,7 @@ def test_a_disguised_file_is_refused_by_its_content(users, client_for, office):
     data = {"sender": "สพฐ.", "recipient_text": "ผอ.", "subject": "มีไฟล์แปลก", "urgency": "0", "secrecy": "0",
             "document_type": "external", "channel": "paper", "files": fake}  # fmt: skip
     response = client_for(users["clerk"]).post(reverse("correspondence:incoming_create"), data)
-    assert "ไม่ใช่ PDF, JPEG หรือ PNG" in response.content.decode()
+    assert "ไฟล์ “scan.pdf” ไม่ใช่ PDF จริง" in response.content.decode()
     assert not Letter.objects.exists()
 
 

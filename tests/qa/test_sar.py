@@ -127,7 +127,7 @@ def test_the_edit_form_keeps_what_was_typed_when_the_file_is_refused(draft, scho
     })
     assert response.status_code == 200
     page = response.content.decode()
-    assert "ต้องเป็นไฟล์ PDF" in page and "ห้องสมุดมีชีวิต" in page
+    assert "ไฟล์ SAR ไม่ใช่ PDF จริง" in page and "ห้องสมุดมีชีวิต" in page
 
 
 def test_saving_and_submitting_through_the_form(draft, school_user, client_for):

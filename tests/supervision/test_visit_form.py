@@ -92,7 +92,7 @@ def test_a_script_named_like_a_photo_is_refused(users, client_for, draft):
     upload = SimpleUploadedFile("photo.jpg", b"#!/bin/sh\nrm -rf /\n", content_type="image/jpeg")
     response = client_for(users["supervisor"]).post(reverse("supervision:evidence_upload", args=[draft.pk]),
                                                     {"file": upload}, follow=True)
-    assert "ไม่ใช่ชนิดที่รับได้" in response.content.decode()
+    assert "ไฟล์ “photo.jpg” ไม่ใช่ JPEG จริง" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
@@ -101,7 +101,7 @@ def test_a_file_over_the_size_limit_is_refused(users, client_for, draft, setting
     upload = SimpleUploadedFile("big.jpg", _jpeg(), content_type="image/jpeg")
     response = client_for(users["supervisor"]).post(reverse("supervision:evidence_upload", args=[draft.pk]),
                                                     {"file": upload}, follow=True)
-    assert "ใหญ่เกิน" in response.content.decode()
+    assert "เกินที่กำหนด" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
