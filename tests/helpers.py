@@ -24,10 +24,15 @@ def pdf_text(path: str | Path) -> str:
     return re.sub(r"\s+", " ", recompose_sara_am(raw))
 
 
+def compact(text: str) -> str:
+    """Text without whitespace, to compare a phrase with pdf_compact()."""
+    return re.sub(r"\s+", "", text)
+
+
 def pdf_compact(path: str | Path) -> str:
     """The PDF's text with all whitespace removed: Thai has no word spaces, so a
     phrase wrapped across lines or table cells still matches as one string."""
-    return re.sub(r"\s+", "", pdf_text(path))
+    return compact(pdf_text(path))
 
 
 def pdf_page_count(path: str | Path) -> int:

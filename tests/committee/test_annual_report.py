@@ -12,10 +12,9 @@ from core.models import JobStatus
 from core.roles import Role
 from supervision import services as sup_services
 from supervision.models import Indicator, Project
-from tests.helpers import pdf_page_count
+from tests.helpers import compact, pdf_compact, pdf_page_count
 
 from .conftest import hold
-from .pdfcheck import loose, pdf_loose
 
 DAY = dt.date(2026, 11, 2)  # ปีงบประมาณ 2570
 
@@ -54,23 +53,23 @@ def _render(django_capture_on_commit_callbacks, user, report):
 
 def test_the_annual_report_gathers_the_year_from_the_apps(django_capture_on_commit_callbacks, secretary, year_data):
     path = _render(django_capture_on_commit_callbacks, secretary, year_data)
-    text = pdf_loose(path)
+    text = pdf_compact(path)
     for part in ("รายงานผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา", "ประจำปีงบประมาณ 2570",
                  "รายงานฉบับนี้สรุปผลการดำเนินงานของคณะกรรมการ", "ภาพรวมการนิเทศเป็นไปตามแผน",
                  "โครงการยกระดับการนิเทศภายในสถานศึกษา", "ร้อยละของโรงเรียนที่มีระบบนิเทศภายใน",
                  "ได้รับการนิเทศ 1 แห่ง รวม 1 ครั้ง", "กลุ่มทดสอบหนึ่ง", "โรงเรียนบ้านทดสอบ", "ครูจัดกิจกรรมเชิงรุก",
                  "การวัดผลระหว่างเรียน", "ให้กลุ่มนิเทศจัดอบรมการวัดผล", "ควรเพิ่มการนิเทศโรงเรียนขนาดเล็ก",
                  "ยังไม่มีข้อมูลผลการประกันคุณภาพของปีการศึกษา 2569"):
-        assert loose(part) in text, part
+        assert compact(part) in text, part
     assert pdf_page_count(path) >= 9  # cover, preface, contents and seven parts
 
 
 def test_the_contents_page_gives_each_part_its_page(django_capture_on_commit_callbacks, secretary, year_data):
     path = _render(django_capture_on_commit_callbacks, secretary, year_data)
-    pages = [loose(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), path, "-"], capture_output=True,
+    pages = [compact(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), path, "-"], capture_output=True,
                                   text=True, check=True).stdout) for n in range(1, pdf_page_count(path) + 1)]
-    contents = next(p for p in pages if loose("สารบัญ") in p)
-    heading = loose("ส่วนที่ 7 ข้อเสนอแนะ")
+    contents = next(p for p in pages if compact("สารบัญ") in p)
+    heading = compact("ส่วนที่ 7 ข้อเสนอแนะ")
     page_of_part_7 = next(i + 1 for i, p in enumerate(pages) if heading in p and p is not contents)
     match = re.search(re.escape(heading) + r"\.*(\d+)", contents)
     assert match and int(match.group(1)) == page_of_part_7
@@ -89,9 +88,9 @@ def test_a_missing_source_leaves_a_clear_line_instead_of_failing(monkeypatch, dj
         raise RuntimeError("supervision is down")
 
     monkeypatch.setattr(annual_report, "supervision_data", broken)
-    text = pdf_loose(_render(django_capture_on_commit_callbacks, secretary, year_data))
-    assert loose("ยังไม่มีข้อมูลการนิเทศ") in text and loose("ยังไม่มีข้อมูลโครงการของปีงบประมาณ 2570") in text
-    assert loose("ให้กลุ่มนิเทศจัดอบรมการวัดผล") in text
+    text = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, year_data))
+    assert compact("ยังไม่มีข้อมูลการนิเทศ") in text and compact("ยังไม่มีข้อมูลโครงการของปีงบประมาณ 2570") in text
+    assert compact("ให้กลุ่มนิเทศจัดอบรมการวัดผล") in text
 
 
 def test_members_request_only_published_reports(users, secretary, year_data):

@@ -10,10 +10,9 @@ from committee.models import AttendanceKind
 from core import documents
 from core import services as core_services
 from core.models import JobStatus
-from tests.helpers import pdf_page_count
+from tests.helpers import compact, pdf_compact, pdf_page_count
 
 from .conftest import hold
-from .pdfcheck import loose, pdf_loose
 
 
 def _pdf(text: str) -> bytes:
@@ -43,16 +42,16 @@ def test_agenda_pdf_lists_the_sections_and_bundles_pdf_attachments(
     services.attachment_add(user=secretary, item=item, title="ภาพกิจกรรม",
                             upload=SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64))
     path = _render(django_capture_on_commit_callbacks, secretary, "committee.agenda", meeting)
-    compact = pdf_loose(path)
-    assert loose("ระเบียบวาระการประชุม") in compact and loose("ครั้งที่ 2/2569") in compact
-    assert loose("วันศุกร์ที่ 20 กุมภาพันธ์ 2569") in compact and loose("ห้องประชุมราชพฤกษ์") in compact
+    found = pdf_compact(path)
+    assert compact("ระเบียบวาระการประชุม") in found and compact("ครั้งที่ 2/2569") in found
+    assert compact("วันศุกร์ที่ 20 กุมภาพันธ์ 2569") in found and compact("ห้องประชุมราชพฤกษ์") in found
     for heading in ("ระเบียบวาระที่1เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "ระเบียบวาระที่2เรื่องรับรองรายงานการประชุม",
                     "ระเบียบวาระที่3เรื่องสืบเนื่อง", "ระเบียบวาระที่4เรื่องเพื่อพิจารณา", "ระเบียบวาระที่5เรื่องอื่นๆ"):
-        assert loose(heading) in compact
-    assert loose("4.1พิจารณาแผนการนิเทศปีการศึกษา2569") in compact and loose("4.1.1ปฏิทินการนิเทศ") in compact
-    assert loose("รับรองรายงานการประชุมครั้งที่1/2569") in compact
-    assert loose("ร่างแผนนิเทศ(แนบท้าย)") in compact and loose("ภาพกิจกรรม(แนบท้าย)") not in compact
-    assert loose("ภาคผนวกแผนนิเทศ") in compact  # the attachment's own text, appended
+        assert compact(heading) in found
+    assert compact("4.1พิจารณาแผนการนิเทศปีการศึกษา2569") in found and compact("4.1.1ปฏิทินการนิเทศ") in found
+    assert compact("รับรองรายงานการประชุมครั้งที่1/2569") in found
+    assert compact("ร่างแผนนิเทศ(แนบท้าย)") in found and compact("ภาพกิจกรรม(แนบท้าย)") not in found
+    assert compact("ภาคผนวกแผนนิเทศ") in found  # the attachment's own text, appended
     assert pdf_page_count(path) == 2
 
 
@@ -72,14 +71,14 @@ def test_minutes_pdf_follows_form_11(django_capture_on_commit_callbacks, secreta
                          resolution="ที่ประชุมรับทราบและให้ขยายผล")
     services.minutes_update(user=secretary, minutes=meeting.minutes, started_at=dt.time(9, 0), ended_at=dt.time(11, 45),
                             recorder_name="นางอัญชลี เลขาดี", checker_name="นายธนพล นำทาง")
-    compact = pdf_loose(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", meeting))
+    found = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", meeting))
     for part in ("รายงานการประชุมคณะกรรมการติดตามตรวจสอบประเมินผลและนิเทศการศึกษา", "ครั้งที่1/2569",
                  "เมื่อวันจันทร์ที่2มีนาคม2569", "ณห้องประชุมสำนักงานเขต", "ผู้มาประชุม", "นายวิชาญศึกษาดี",
                  "นายสมปองแทนดี", "แทนนางมาลีใจงาม", "ผู้ไม่มาประชุม", "ติดภารกิจต่างประเทศ", "ผู้เข้าร่วมประชุม",
                  "นางสาวรับเชิญร่วมประชุม", "เริ่มประชุมเวลา09.00น.", "มติที่ประชุมที่ประชุมรับทราบและให้ขยายผล",
                  "เลิกประชุมเวลา11.45น.", "ผู้จดรายงานการประชุม", "ผู้ตรวจรายงานการประชุม", "นายธนพลนำทาง",
                  "(ร่างยังไม่ได้รับรอง)"):
-        assert loose(part) in compact, part
+        assert compact(part) in found, part
 
 
 def test_approved_minutes_print_the_approval_and_corrections(django_capture_on_commit_callbacks, secretary,
@@ -93,10 +92,10 @@ def test_approved_minutes_print_the_approval_and_corrections(django_capture_on_c
     hold(secretary, second)
     services.minutes_approve(user=secretary, minutes=first.minutes, at_meeting=second)
     services.minutes_add_correction(user=secretary, minutes=first.minutes, item=item, text="แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ")
-    compact = pdf_loose(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", first))
-    assert loose("ที่ประชุมรับรองรายงานการประชุมนี้ในการประชุมครั้งที่2/2569") in compact
-    assert loose("มติที่ประชุมเห็นชอบ") in compact and loose("แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ") in compact
-    assert loose("(ร่างยังไม่ได้รับรอง)") not in compact
+    found = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", first))
+    assert compact("ที่ประชุมรับรองรายงานการประชุมนี้ในการประชุมครั้งที่2/2569") in found
+    assert compact("มติที่ประชุมเห็นชอบ") in found and compact("แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ") in found
+    assert compact("(ร่างยังไม่ได้รับรอง)") not in found
 
 
 def test_members_cannot_request_a_draft_agenda_or_unapproved_minutes(users, secretary, make_meeting):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
@@ -13,15 +12,6 @@ from supervision.defaults import CLASSROOM, ensure_default_tools
 from supervision.models import Tool, ToolItem
 
 VISIT_DAY = dt.date(2026, 11, 20)  # ปีงบประมาณ 2570
-
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-
-
-def loose(text: str) -> str:
-    """Thai text without above/below vowels and tone marks: PDF text extraction may reorder
-    stacked marks (ที่ → ท่ี), so phrases are compared on their base letters, in order."""
-    return _MARKS.sub("", re.sub(r"\s+", "", text))
-
 
 @pytest.fixture
 def tools(db):

@@ -14,9 +14,7 @@ from supervision import services
 from supervision.defaults import ensure_default_tools
 from supervision.models import Evidence, Visit
 from tests.conftest import PASSWORD
-from tests.helpers import browser_login, pdf_compact
-
-from .conftest import loose
+from tests.helpers import browser_login, compact, pdf_compact
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,10 +100,10 @@ def test_a_visit_is_logged_on_a_phone_approved_acknowledged_and_printed(page, us
         row.get_by_role("link", name="ดาวน์โหลด").click()
     path = tmp_path / "visit.pdf"
     download_info.value.save_as(path)
-    text = loose(pdf_compact(path))
+    text = (pdf_compact(path))
     for phrase in ("บันทึกการนิเทศ", "โรงเรียนบ้านทดสอบ", "นักเรียนอ่านออกเสียงอย่างมั่นใจ", "นางสาวมาลีสอนดี",
                    "การประเมินระหว่างเรียน", "ส่งแผนการสอนที่ปรับปรุง", "รับทราบเมื่อ"):
-        assert loose(phrase) in text, phrase
+        assert compact(phrase) in text, phrase
     assert Visit.objects.get().status == "acknowledged"
 
 
