@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from core import thaidate
+from core.documents import DocumentError
 
 from .charts import Series, bar_chart
 from .models import AnnualReport, Meeting, MeetingStatus, Resolution, ResolutionStatus
@@ -24,19 +25,15 @@ def _number(text: object) -> float | None:
     return float(match.group().replace(",", "")) if match else None
 
 
-def supervision_data(fiscal_year: int) -> dict | None:
-    try:
-        from supervision.selectors import annual_report_data
-    except ImportError:
-        return None
+def supervision_data(fiscal_year: int) -> dict:
+    from supervision.selectors import annual_report_data
+
     return annual_report_data(fiscal_year)
 
 
-def qa_data(academic_year: int) -> dict | None:
-    try:
-        from qa.selectors import annual_report_qa_data
-    except ImportError:
-        return None
+def qa_data(academic_year: int) -> dict:
+    from qa.selectors import annual_report_qa_data
+
     return annual_report_qa_data(academic_year)
 
 
@@ -89,21 +86,23 @@ def _findings_by_cluster(findings: list[dict]) -> list[tuple[str, list[dict]]]:
     return list(groups.items())
 
 
-def _safe(name: str, fetch, *args: object) -> dict | None:  # noqa: ANN001
+def _gather(section: str, fetch, *args: object) -> dict:  # noqa: ANN001
+    """One app's part of the report. An official report must not silently leave a part
+    out: a failure fails the job with a message naming the part, and the user retries."""
     try:
         return fetch(*args)
-    except Exception:  # noqa: BLE001 - one app's failure must not sink the whole report
-        log.exception("annual report: %s data unavailable", name)
-        return None
+    except Exception as exc:
+        log.exception("annual report: gathering %s failed", section)
+        raise DocumentError(f"รวบรวมข้อมูล{section}ไม่สำเร็จ ({type(exc).__name__}: {exc}) กรุณากดลองใหม่") from exc
 
 
 def report_context(report: AnnualReport, progress=None) -> dict:  # noqa: ANN001
     step = progress or (lambda percent, message="": None)
     fy = report.fiscal_year
     step(10, "กำลังรวบรวมข้อมูลการนิเทศ")
-    sup = _safe("supervision", supervision_data, fy)
+    sup = _gather("การนิเทศ", supervision_data, fy)
     step(35, "กำลังรวบรวมผลการประกันคุณภาพ")
-    qa = _safe("qa", qa_data, fy - 1)
+    qa = _gather("การประกันคุณภาพ", qa_data, fy - 1)
     step(50, "กำลังรวบรวมการประชุมและมติ")
     ctx = {"report": report, "fiscal_year": fy, "academic_year": fy - 1, "meetings": _meetings(fy),
            "supervision": sup, "qa": qa if qa and qa.get("standards") else None}  # fmt: skip

@@ -82,15 +82,44 @@ def test_the_report_draws_bar_charts_as_svg(year_data):
     assert ">1 ครั้ง<" in ctx["meetings"]["chart"]
 
 
-def test_a_missing_source_leaves_a_clear_line_instead_of_failing(monkeypatch, django_capture_on_commit_callbacks,
-                                                                  secretary, year_data):
+def test_a_failing_source_fails_the_job_with_its_name_and_a_retry_succeeds(
+    monkeypatch, django_capture_on_commit_callbacks, secretary, year_data
+):
     def broken(fiscal_year: int) -> dict:
         raise RuntimeError("supervision is down")
 
     monkeypatch.setattr(annual_report, "supervision_data", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = core_services.document_request(user=secretary, kind="committee.annual_report", params={"report": year_data.pk})
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert "รวบรวมข้อมูลการนิเทศไม่สำเร็จ" in job.error and "supervision is down" in job.error
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        core_services.document_job_retry(user=secretary, job=job)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and job.attempts == 2
+    assert compact("ให้กลุ่มนิเทศจัดอบรมการวัดผล") in pdf_compact(job.result.path)
+
+
+def test_the_annual_report_shows_the_quality_assurance_results_of_the_year(
+    django_capture_on_commit_callbacks, users, school, other_school, secretary, year_data
+):
+    from qa import services as qa_services
+    from qa.models import Level
+
+    school_user = users[Role.SCHOOL.value]
+    sar = qa_services.sar_start(user=school_user, school=school, academic_year=2569)  # reported in fiscal year 2570
+    ratings = list(sar.ratings.select_related("standard"))
+    levels = {r.standard_id: Level.FAIR if r.standard.code == "1" else Level.VERY_GOOD for r in ratings}
+    qa_services.sar_update(user=school_user, sar=sar, levels=levels, strengths="ห้องสมุดมีชีวิต",
+                           to_develop="การอ่านออกเขียนได้", development_plan="โครงการรักการอ่าน")  # fmt: skip
+    qa_services.sar_submit(user=school_user, sar=sar)
     text = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, year_data))
-    assert compact("ยังไม่มีข้อมูลการนิเทศ") in text and compact("ยังไม่มีข้อมูลโครงการของปีงบประมาณ 2570") in text
-    assert compact("ให้กลุ่มนิเทศจัดอบรมการวัดผล") in text
+    assert compact("ส่วนที่ 5 ผลการประกันคุณภาพการศึกษา (ปีการศึกษา 2569)") in text
+    assert compact("ยังไม่มีข้อมูลผลการประกันคุณภาพ") not in text
+    assert compact("สถานศึกษาที่มีมาตรฐานต่ำกว่าระดับดี 1 แห่ง · รายงานการประเมินตนเอง (SAR) 1 ฉบับ") in text
+    assert compact("ปานกลาง 1") in text and compact("ดีเลิศ 1") in text
 
 
 def test_members_request_only_published_reports(users, secretary, year_data):
