@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -16,7 +17,7 @@ from ..models.visits import EDITABLE_STATUSES, FINAL_STATUSES
 
 __all__ = [
     "FULL_READERS", "FINAL_READERS", "due_follow_ups", "get_visit_for_user", "is_on_team", "visit_actions",
-    "visit_score_sections", "visits_visible_to",
+    "visit_score_sections", "visits_filtered", "visits_visible_to",
 ]  # fmt: skip
 
 FULL_READERS = (Role.ADMIN, Role.DIRECTOR)
@@ -104,3 +105,21 @@ def visit_score_sections(visit: Visit) -> list[dict]:
         sections.append({"section": section, "rows": rows,
                          "average": round(sum(values) / len(values), 2) if values else None})
     return sections
+
+
+def visits_filtered(user, params: Mapping[str, str], *, default_year: int) -> tuple[QuerySet[Visit], str]:  # noqa: ANN001
+    """The visits the list shows for these query parameters (year, status, mine, type, q),
+    narrowed to what the user may see; the Excel export uses the same rows."""
+    qs = visits_visible_to(user)
+    year = params.get("year") or str(default_year)
+    if year.isdigit():
+        qs = qs.filter(fiscal_year=int(year))
+    if status := params.get("status"):
+        qs = qs.filter(status=status)
+    if params.get("mine"):
+        qs = qs.filter(team=user).distinct()
+    if vtype := params.get("type"):
+        qs = qs.filter(visit_type=vtype)
+    if q := params.get("q", "").strip():
+        qs = qs.filter(school__name__icontains=q)
+    return qs, year

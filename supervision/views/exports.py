@@ -34,14 +34,7 @@ def visit_rows(visits) -> list[list]:  # noqa: ANN001
 
 @login_required
 def visit_export(request: HttpRequest) -> HttpResponse:
-    qs = selectors.visits_visible_to(request.user)
-    year = request.GET.get("year") or str(selectors.current_fiscal_year())
-    if year.isdigit():
-        qs = qs.filter(fiscal_year=int(year))
-    if status := request.GET.get("status"):
-        qs = qs.filter(status=status)
-    if request.GET.get("mine"):
-        qs = qs.filter(team=request.user).distinct()
+    qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     qs = qs.prefetch_related("team__profile", "teachers", "scores").order_by("date", "id")
     body = tabular.write_xlsx(VISIT_HEADERS, visit_rows(qs), title=f"การนิเทศ {year}", text_columns=[2])
     response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -32,18 +32,7 @@ def _errors(request: HttpRequest, exc: ValidationError) -> None:
 
 @login_required
 def visit_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.visits_visible_to(request.user)
-    year = request.GET.get("year") or str(selectors.current_fiscal_year())
-    if year.isdigit():
-        qs = qs.filter(fiscal_year=int(year))
-    if status := request.GET.get("status"):
-        qs = qs.filter(status=status)
-    if request.GET.get("mine"):
-        qs = qs.filter(team=request.user).distinct()
-    if vtype := request.GET.get("type"):
-        qs = qs.filter(visit_type=vtype)
-    if q := request.GET.get("q", "").strip():
-        qs = qs.filter(school__name__icontains=q)
+    qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     page = Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "supervision/visit_list.html", {
         "page": page, "year": year, "statuses": VisitStatus.choices, "types": VisitType.choices,

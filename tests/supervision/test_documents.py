@@ -95,3 +95,17 @@ def test_visits_export_to_excel_with_thai_dates_and_codes_as_text(users, client_
     school_rows = list(load_workbook(io.BytesIO(client_for(users["school"]).get(
         reverse("supervision:visit_export"), {"year": 2570}).content)).active.iter_rows(values_only=True))
     assert len(school_rows) == 2  # school staff get their own school's approved visit only
+
+
+def test_the_excel_export_holds_exactly_the_rows_the_filtered_list_shows(users, client_for, make_visit, school, other_school):
+    make_visit("approved")
+    make_visit("approved", school=other_school)
+    client = client_for(users["director"])
+    params = {"year": 2570, "q": "บ้านอื่น", "type": "classroom"}
+    listed = client.get(reverse("supervision:visit_list"), params).content.decode()
+    assert "โรงเรียนบ้านอื่น" in listed and "โรงเรียนบ้านทดสอบ" not in listed
+    rows = list(load_workbook(io.BytesIO(client.get(reverse("supervision:visit_export"), params).content)).active.iter_rows(values_only=True))
+    assert [r[3] for r in rows[1:]] == ["โรงเรียนบ้านอื่น"]
+    other_type = {**params, "type": "online"}
+    rows = list(load_workbook(io.BytesIO(client.get(reverse("supervision:visit_export"), other_type).content)).active.iter_rows(values_only=True))
+    assert len(rows) == 1  # header only
