@@ -17,6 +17,10 @@ from .models import Channel, DocumentType, Secrecy, Urgency
 
 User = get_user_model()
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
+CORRECTION_FIELDS = (
+    "external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline", "secrecy",
+    "document_type", "channel", "owner", "remarks", "retention_years",
+)  # fmt: skip
 
 
 def staff_queryset() -> QuerySet:
@@ -118,6 +122,51 @@ class DraftForm(_LetterFields):
         if not schools and not (data.get("recipient_text") or "").strip():
             raise forms.ValidationError("กรุณาระบุผู้รับอย่างน้อยหนึ่งราย: เลือกสถานศึกษา กลุ่มโรงเรียน หรือพิมพ์ชื่อผู้รับ")
         return data
+
+
+class CorrectionForm(_LetterFields):
+    """แก้ไขรายการในทะเบียน: the entry's columns; never its register, year or number. A reason is required."""
+
+    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=100, required=False)
+    letter_date = BEDateField(label="ลงวันที่", required=False)
+    sender = forms.CharField(label="จาก", max_length=300, error_messages=REQUIRED)
+    recipient_text = forms.CharField(label="ถึง", widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED)
+    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    owner = forms.ModelChoiceField(
+        label="เจ้าของเรื่อง", queryset=User.objects.none(), required=False,
+        error_messages={"invalid_choice": "ไม่พบผู้ใช้ที่เลือก"},
+    )  # fmt: skip
+    reason = forms.CharField(
+        label="เหตุผลที่แก้ไข", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="บันทึกไว้ในประวัติการแก้ไขพร้อมผู้แก้ไข วันเวลา และค่าก่อน/หลังแก้ไข",
+        error_messages={"required": "กรุณาระบุเหตุผลที่แก้ไข"},
+    )  # fmt: skip
+
+    field_order = ["external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline",
+                   "secrecy", "document_type", "channel", "owner", "remarks", "retention_years", "keep_forever",
+                   "reason"]  # fmt: skip
+
+    def __init__(self, *args: object, letter: object, **kwargs: object) -> None:
+        initial = {name: getattr(letter, name) for name in CORRECTION_FIELDS if name != "owner"}
+        initial.update(owner=letter.owner_id, keep_forever=letter.retention_years is None)
+        super().__init__(*args, initial=initial, **kwargs)
+        if not letter.register.is_incoming:
+            del self.fields["external_no"]  # an outgoing entry's ที่ is built from its number
+        self.fields["owner"].queryset = staff_queryset()
+        self.fields["owner"].label_from_instance = display_name
+        self.fields["retention_years"].help_text = "หรือเลือก “เก็บไว้ตลอดไป”"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("keep_forever"):
+            data["retention_years"] = None
+        elif data.get("retention_years") is None and "retention_years" not in self.errors:
+            self.add_error("retention_years", "กรุณากรอกอายุการเก็บ หรือเลือก “เก็บไว้ตลอดไป”")
+        return data
+
+    def changes(self) -> dict:
+        """The cleaned columns to hand to services.letter_update (without the reason)."""
+        return {name: self.cleaned_data[name] for name in CORRECTION_FIELDS if name in self.fields}
 
 
 class DispatchForm(forms.Form):

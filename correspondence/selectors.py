@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.query import ModelIterable
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from . import access
@@ -65,6 +66,28 @@ def get_letter_for_user(user: AbstractBaseUser, pk: int, *, write: bool = False)
         raise PermissionDenied("ร่างหนังสือนี้ยังไม่ออกเลข ดูได้เฉพาะเจ้าของเรื่องและผู้ออกเลข")
     if write and (letter.is_redacted or not (access.can_register(user) or access.can_issue(user))):
         raise PermissionDenied("คุณมีสิทธิ์ดูรายการนี้เท่านั้น")
+    return letter
+
+
+def is_cleared(user: AbstractBaseUser, letter: Letter) -> bool:
+    """Whether `user` may see the content of `letter` (the same rule as the lists)."""
+    if not access.can_read(user):
+        return False
+    return access.sees_all_secrets(user) or Letter.objects.filter(cleared_q(user), pk=letter.pk).exists()
+
+
+def get_letter_for_correction(user: AbstractBaseUser, pk: int) -> Letter:
+    """An entry the clerk or administrator may correct.
+
+    404 for whoever may not see its content (outsiders, and a secret entry for the uncleared,
+    so the form never shows what it holds) and for drafts (their owner edits the draft);
+    403 for the other roles, who may only read.
+    """
+    letter = get_letter_for_user(user, pk)
+    if letter.is_redacted or letter.number is None:
+        raise Http404("ไม่พบรายการนี้")
+    if not access.can_register(user):
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบแก้ไขรายการในทะเบียนได้")
     return letter
 
 

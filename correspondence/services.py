@@ -18,7 +18,7 @@ from django.utils import timezone
 from core import thaidate
 from core.models import OfficeProfile
 
-from . import access
+from . import access, selectors
 from .attachments import attachment_add, check_upload
 from .models import Assignment, Channel, Letter, Register, RoutingStep, Secrecy, Status, StepKind
 from .numbering import counter_set_start, number_take
@@ -206,21 +206,46 @@ def letter_issue_outgoing(
     return letter
 
 
+def _changed(letter: Letter, fields: dict[str, object]) -> dict[str, object]:
+    """The fields whose new value differs from the stored one."""
+    out = {}
+    for name, value in fields.items():
+        current = letter.owner_id if name == "owner" else getattr(letter, name)
+        new = getattr(value, "pk", value) if name == "owner" else value
+        if current != new:
+            out[name] = value
+    return out
+
+
 @transaction.atomic
-def letter_update(*, user: AbstractBaseUser, letter: Letter, **fields: object) -> Letter:
-    """Correct an entry's columns (never its register, year or number); history keeps the before."""
+def letter_update(*, user: AbstractBaseUser, letter: Letter, reason: str, **fields: object) -> Letter:
+    """Correct an entry's columns (never its register, year or number), with a reason.
+
+    Only the clerk and the administrator correct entries, a secret one only if they are cleared
+    for it; cancelled and destroyed entries are not corrected. django-simple-history keeps who,
+    when, the before and after of every field, and the reason.
+    """
     if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณแก้ไขทะเบียนได้")
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบแก้ไขทะเบียนได้")
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"แก้ไขช่องต่อไปนี้ไม่ได้: {', '.join(sorted(unknown))}")
+    if not reason.strip():
+        raise ValidationError({"reason": "กรุณาระบุเหตุผลที่แก้ไข"})
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.is_secret and not selectors.is_cleared(user, letter):
+        raise PermissionDenied("คุณไม่มีสิทธิ์เห็นหนังสือชั้นความลับนี้")
     if letter.is_cancelled:
         raise ValidationError("หนังสือที่ยกเลิกแล้วแก้ไขไม่ได้")
-    for name, value in fields.items():
+    changes = _changed(letter, fields)
+    if not changes:
+        raise ValidationError("ไม่มีช่องใดเปลี่ยนแปลง จึงไม่ได้บันทึก")
+    for name, value in changes.items():
         setattr(letter, name, value)
+    if letter.secrecy == Secrecy.TOP_SECRET and letter.attachments.exists():
+        raise ValidationError({"secrecy": "หนังสือนี้มีไฟล์แนบ จึงเปลี่ยนเป็นลับที่สุดไม่ได้ (ลับที่สุดห้ามเก็บทางอิเล็กทรอนิกส์)"})
     _validate(letter)
-    _save(letter, user, "แก้ไขรายการ")
+    _save(letter, user, f"แก้ไขรายการ: {reason.strip()}")
     return letter
 
 

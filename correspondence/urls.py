@@ -16,6 +16,7 @@ urlpatterns = [
     path("drafts/new/", registers.draft_create, name="draft_create"),
     path("counters/", registers.counters, name="counters"),
     path("letters/<int:pk>/", letters.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/edit/", letters.letter_edit, name="letter_edit"),
     path("letters/<int:pk>/dispatch/", letters.letter_dispatch, name="letter_dispatch"),
     path("letters/<int:pk>/cancel/", letters.letter_cancel, name="letter_cancel"),
     path("letters/<int:pk>/present/", letters.letter_present, name="letter_present"),

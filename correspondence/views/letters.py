@@ -11,18 +11,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import access, columns, selectors, services
-from ..forms import AttachForm, BorrowForm, CancelForm, DispatchForm, InstructForm, ResultForm
-
-
-def _history(letter: object) -> list:
-    """Field changes of the entry, newest first: who, when, before and after."""
-    records = list(letter.history.select_related("history_user__profile").order_by("-history_date", "-history_id"))
-    out = []
-    for newer, older in zip(records, records[1:] + [None], strict=False):
-        changes = newer.diff_against(older).changes if older else []
-        out.append({"record": newer, "changes": [c for c in changes if c.field not in ("status",)]})
-    return out
+from .. import access, audit, columns, selectors, services
+from ..forms import AttachForm, BorrowForm, CancelForm, CorrectionForm, DispatchForm, InstructForm, ResultForm
+from .registers import add_form_errors
 
 
 @login_required
@@ -37,15 +28,37 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": letter_with_steps.steps.all() if cleared else [],
         "attachments": letter.attachments.all() if cleared else [],
         "assignments": letter.assignments.select_related("assignee__profile") if cleared else [],
-        "history": _history(letter) if cleared and access.can_register(user) else [],
+        "history": audit.letter_history(letter) if cleared and access.can_register(user) else [],
         "borrowings": letter.borrowings.all() if cleared else [],
         "can_register": access.can_register(user) and cleared, "can_issue": access.can_issue(user),
         "can_instruct": access.can_instruct(user) and cleared,
+        "can_correct": cleared and access.can_register(user) and letter.number is not None and not letter.is_cancelled,
         "can_attach": cleared and (access.can_register(user) or letter.owner_id == user.pk),
         "instruct_form": InstructForm(), "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
     }  # fmt: skip
     return render(request, "correspondence/letter_detail.html", context)
+
+
+@login_required
+def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """แก้ไขรายการ: the clerk or administrator corrects an entry's columns, with a reason."""
+    letter = selectors.get_letter_for_correction(request.user, pk)
+    if letter.is_cancelled:
+        messages.error(request, "หนังสือที่ยกเลิกแล้วแก้ไขไม่ได้")
+        return redirect("correspondence:letter_detail", pk=pk)
+    form = CorrectionForm(request.POST or None, letter=letter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_update(
+                user=request.user, letter=letter, reason=form.cleaned_data["reason"], **form.changes()
+            )
+        except ValidationError as exc:
+            add_form_errors(form, exc)
+        else:
+            messages.success(request, "บันทึกการแก้ไขแล้ว ค่าก่อนและหลังแก้ไขอยู่ในประวัติการแก้ไข")
+            return redirect("correspondence:letter_detail", pk=pk)
+    return render(request, "correspondence/letter_edit.html", {"letter": letter, "form": form})
 
 
 def _act(request: HttpRequest, pk: int, form_class: type | None, run: Callable, done: str) -> HttpResponse:

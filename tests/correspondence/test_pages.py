@@ -133,7 +133,7 @@ def test_cancel_needs_a_reason_and_get_is_refused(users, client_for, incoming):
 
 def test_every_change_is_kept_with_who_and_before_after(users, incoming, client_for):
     letter = incoming(subject="เรื่องเดิม")
-    services.letter_update(user=users["clerk"], letter=letter, subject="เรื่องที่แก้แล้ว")
+    services.letter_update(user=users["clerk"], letter=letter, subject="เรื่องที่แก้แล้ว", reason="พิมพ์ผิด")
     records = list(letter.history.order_by("history_id"))
     assert [r.subject for r in records] == ["เรื่องเดิม", "เรื่องที่แก้แล้ว"]
     assert all(r.history_user == users["clerk"] for r in records)
