@@ -16,6 +16,9 @@ os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(os.path.dirname(__
 from .settings import *  # noqa: E402,F403
 
 ALLOWED_HOSTS = ["*"]
+# No persistent connections: the in-process Celery worker's thread then closes its
+# connection after each task, and the test database can be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
 WHITENOISE_AUTOREFRESH = True  # serve from STATICFILES_DIRS without collectstatic
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
