@@ -30,6 +30,18 @@ run: demo
 test: install
 	$(PY) -m pytest
 
+# Every benchmark, against a scratch PostgreSQL database (they add rows to it), e.g.
+#   make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench
+bench: install
+	@test -n "$(DATABASE_URL)" || { echo "set DATABASE_URL to a scratch PostgreSQL database"; exit 2; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bench_numbering
+	$(PY) manage.py bench_search
+	$(PY) manage.py bench_printout
+	$(PY) manage.py bench_supervision
+	$(PY) manage.py bench_annual_report
+	$(PY) manage.py bench_qa_synthesis
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
