@@ -7,11 +7,16 @@
       data: {labels: data.months, datasets: [{label: "ครั้ง", data: data.per_month, backgroundColor: "#0d6efd"}]},
       options: {plugins: {legend: {display: false}}}});
     const scale = data.max_score ? {min: 0, max: data.max_score} : {};
+    // On a phone long item texts would push the bars off the card: shorten the axis
+    // label and keep the whole text in the tooltip.
+    const room = window.innerWidth < 576 ? 16 : 40;
+    const cut = text => text.length > room ? `${text.slice(0, room)}…` : text;
+    const fullTitle = items => data.items[items[0].dataIndex] ? `${items[0].dataIndex + 1}. ${data.items[items[0].dataIndex].item}` : "";
     new Chart(document.getElementById("chart-items"), {type: "bar",
-      data: {labels: data.items.map((r, i) => `${i + 1}. ${r.item.slice(0, 40)}`), datasets: [{label: "เฉลี่ย", data: data.items.map(r => r.average), backgroundColor: "#198754"}]},
-      options: {indexAxis: "y", scales: {x: scale}, plugins: {legend: {display: false}}}});
+      data: {labels: data.items.map((r, i) => `${i + 1}. ${cut(r.item)}`), datasets: [{label: "เฉลี่ย", data: data.items.map(r => r.average), backgroundColor: "#198754"}]},
+      options: {indexAxis: "y", scales: {x: scale}, plugins: {legend: {display: false}, tooltip: {callbacks: {title: fullTitle}}}}});
     new Chart(document.getElementById("chart-areas"), {type: "bar",
-      data: {labels: data.areas.map(r => r.area), datasets: [{label: "เฉลี่ย", data: data.areas.map(r => r.average), backgroundColor: "#6f42c1"}]},
+      data: {labels: data.areas.map(r => cut(r.area)), datasets: [{label: "เฉลี่ย", data: data.areas.map(r => r.average), backgroundColor: "#6f42c1"}]},
       options: {indexAxis: "y", scales: {x: scale}, plugins: {legend: {display: false}}}});
   }
   const el = document.getElementById("school-map");
