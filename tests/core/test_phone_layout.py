@@ -35,15 +35,15 @@ def app_data(users, school):
 
 
 def _watch_errors(page) -> list[str]:
-    """Console errors, uncaught exceptions and failed requests (the browser's own favicon probe aside)."""
+    """Console errors, uncaught exceptions and failed requests."""
     errors: list[str] = []
 
     def on_console(msg) -> None:  # noqa: ANN001
-        if msg.type == "error" and not msg.location.get("url", "").endswith("/favicon.ico"):
+        if msg.type == "error":
             errors.append(f"console: {msg.text} ({msg.location.get('url')})")
 
     def on_response(response) -> None:  # noqa: ANN001
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+        if response.status >= 400:
             errors.append(f"HTTP {response.status} {response.url}")
 
     page.on("console", on_console)
