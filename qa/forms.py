@@ -64,7 +64,7 @@ class ReviewForm(forms.Form):
 
 class SarStartForm(forms.Form):
     school = forms.ModelChoiceField(label="สถานศึกษา", queryset=School.objects.filter(is_active=True).order_by("name"),
-                                    error_messages={"required": "กรุณาเลือกสถานศึกษา",
+                                    empty_label="— เลือกสถานศึกษา —", error_messages={"required": "กรุณาเลือกสถานศึกษา",
                                                     "invalid_choice": "เลือกได้เฉพาะสถานศึกษาในรายการ"})
     academic_year = forms.IntegerField(label="ปีการศึกษา (พ.ศ.)", min_value=2500, max_value=2700,
                                        error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568",
@@ -86,7 +86,7 @@ class SarFilterForm(forms.Form):
 
 class ExternalForm(forms.Form):
     school = forms.ModelChoiceField(label="สถานศึกษา", queryset=School.objects.order_by("name"),
-                                    error_messages={"required": "กรุณาเลือกสถานศึกษา"})
+                                    empty_label="— เลือกสถานศึกษา —", error_messages={"required": "กรุณาเลือกสถานศึกษา"})
     round_name = forms.CharField(label="รอบการประเมิน", max_length=100, help_text="เช่น รอบที่ 5",
                                  error_messages={"required": "กรุณากรอกรอบการประเมิน"})
     assessment_year = forms.IntegerField(label="ปีที่ประเมิน (พ.ศ.)", min_value=2500, max_value=2700,
