@@ -26,6 +26,8 @@ def attachment_add(*, user: AbstractBaseUser, letter: Letter, upload: UploadedFi
 
     if not (access.can_register(user) or letter.owner_id == user.pk):
         raise PermissionDenied("คุณไม่มีสิทธิ์แนบไฟล์ในหนังสือนี้")
+    if letter.is_destroyed:
+        raise ValidationError("หนังสือนี้ทำลายแล้ว จึงแนบไฟล์ไม่ได้")
     if letter.secrecy == Secrecy.TOP_SECRET:
         raise ValidationError("หนังสือลับที่สุดห้ามเก็บหรือส่งทางอิเล็กทรอนิกส์ จึงแนบไฟล์ไม่ได้")
     mime = check_upload(upload)

@@ -2,7 +2,7 @@
 
 django-simple-history stores one row per save (who, when, the reason, every field); this
 module compares each row with the one before it and names what changed in Thai, with choice
-labels, Buddhist-Era dates and people's display names instead of codes and ids.
+labels, Buddhist-Era dates, people's display names and the destruction batch instead of codes and ids.
 """
 
 from __future__ import annotations
@@ -20,19 +20,33 @@ from .models import Letter
 HIDDEN = ("status",)  # status changes are read from the timestamped steps instead
 
 
-def _users(ids: set[int]) -> dict[int, str]:
-    people = get_user_model().objects.filter(pk__in=ids).select_related("profile")
-    return {u.pk: display_name(u) for u in people}
+def _related_labels(diffs: list) -> dict[tuple[type, object], str]:
+    """Readable names of the related rows the changes point to: people, destruction batches."""
+    wanted: dict[type, set] = {}
+    for _, changes in diffs:
+        for change in changes:
+            field = _field(change.field)
+            if field.is_relation:
+                wanted.setdefault(field.related_model, set()).update(v for v in (change.old, change.new) if v)
+    labels = {}
+    user_model = get_user_model()
+    for model, ids in wanted.items():
+        rows = model.objects.filter(pk__in=ids)
+        if model is user_model:
+            rows = rows.select_related("profile")
+        for row in rows:
+            labels[(model, row.pk)] = display_name(row) if model is user_model else str(row)
+    return labels
 
 
-def display_value(field: models.Field, value: object, users: dict[int, str]) -> str:
+def display_value(field: models.Field, value: object, labels: dict[tuple[type, object], str]) -> str:
     """One stored value as the history table shows it."""
     if field.name == "retention_years" and value is None:
         return "เก็บไว้ตลอดไป"
     if value is None or value == "":
         return "-"
     if field.is_relation:
-        return users.get(value, str(value))
+        return labels.get((field.related_model, value), str(value))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, dt.datetime):
@@ -53,17 +67,15 @@ def letter_history(letter: Letter) -> list[dict]:
     for newer, older in zip(records, records[1:] + [None], strict=False):
         changes = newer.diff_against(older).changes if older else []
         diffs.append((newer, [c for c in changes if c.field not in HIDDEN]))
-    ids = {c.old for _, cs in diffs for c in cs if _field(c.field).is_relation and c.old}
-    ids |= {c.new for _, cs in diffs for c in cs if _field(c.field).is_relation and c.new}
-    users = _users(ids)
+    labels = _related_labels(diffs)
     return [
         {
             "record": record,
             "changes": [
                 {
                     "label": _field(c.field).verbose_name,
-                    "old": display_value(_field(c.field), c.old, users),
-                    "new": display_value(_field(c.field), c.new, users),
+                    "old": display_value(_field(c.field), c.old, labels),
+                    "new": display_value(_field(c.field), c.new, labels),
                 }
                 for c in changes
             ],

@@ -53,6 +53,8 @@ def remarks_text(letter: Letter) -> str:
         bits.insert(0, letter.get_urgency_display())
     if letter.is_cancelled:
         bits.insert(0, "ยกเลิก")
+    if letter.is_destroyed:
+        bits.insert(0, "ทำลายแล้ว")
     return " ".join(bits)
 
 

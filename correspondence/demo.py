@@ -113,3 +113,23 @@ def _keeping(ctx: DemoContext) -> None:
     wrong = Letter.objects.filter(register__code="receive", status="registered").order_by("pk").first()
     if wrong:
         services.letter_cancel(user=clerk, letter=wrong, reason="ลงทะเบียนซ้ำกับเลขก่อนหน้า")
+    typo = Letter.objects.filter(register__code="receive", status="done", secrecy=0).order_by("-pk").first()
+    if typo:
+        services.letter_update(user=clerk, letter=typo, reason="แก้ชื่อผู้ส่งให้ตรงกับต้นฉบับ", sender=f"{typo.sender} (ฉบับแก้ไข)")
+    _destroy(ctx, today)
+
+
+def _destroy(ctx: DemoContext, today: dt.date) -> None:
+    """Half of last year's destruction list destroyed this year, after the committee's approval."""
+    from .models import Letter
+
+    list_year = thaidate.calendar_year_be(today) - 1
+    listed = keeping.destruction_candidates(Letter.objects.filter(secrecy=0), list_year)
+    order = Letter.objects.filter(register__code="order", number__isnull=False).order_by("year", "number").first()
+    entries = list(listed[:4])
+    if entries:
+        keeping.destruction_record(
+            user=ctx.users["clerk"], list_year=list_year, destroyed_on=today,
+            approval_text=f"คำสั่งที่ {order.document_no if order else '1'}", approval_letter=order, letters=entries,
+            committee="นายสมชาย ใจดี\nนางสาวสมศรี รักงาน\nนายวิชัย ตรงเวลา",
+        )  # fmt: skip

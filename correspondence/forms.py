@@ -13,7 +13,7 @@ from core.roles import Role
 from supervision.models import Cluster, School
 
 from .attachments import check_upload
-from .models import Channel, DocumentType, Secrecy, Urgency
+from .models import Channel, DocumentType, Letter, Secrecy, Urgency
 
 User = get_user_model()
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
@@ -244,3 +244,39 @@ class RangeForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น")
         return data
+
+
+class DestructionForm(forms.Form):
+    """บันทึกการทำลายหนังสือ: the listed entries destroyed after the committee's approval."""
+
+    list_year = forms.IntegerField(widget=forms.HiddenInput, min_value=2400, max_value=2700)
+    destroyed_on = BEDateField(label="วันที่ทำลาย", error_messages={"required": "กรุณากรอกวันที่ทำลาย"})
+    approval_text = forms.CharField(
+        label="คำสั่ง/หนังสืออนุมัติให้ทำลาย", max_length=300, error_messages={"required": "กรุณาระบุคำสั่งอนุมัติ"},
+        help_text="เช่น คำสั่งสำนักงานเขตพื้นที่การศึกษา ที่ 12/2570 ลงวันที่ 20 มีนาคม 2570",
+    )  # fmt: skip
+    approval_letter = forms.ModelChoiceField(
+        label="เชื่อมกับคำสั่งในทะเบียนคำสั่ง (ถ้ามี)", queryset=Letter.objects.none(), required=False,
+        error_messages={"invalid_choice": "ไม่พบคำสั่งที่เลือกในทะเบียนคำสั่ง"},
+    )  # fmt: skip
+    committee = forms.CharField(
+        label="คณะกรรมการทำลายหนังสือ", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="ชื่อละหนึ่งบรรทัด ประธานกรรมการก่อน แล้วกรรมการอย่างน้อยสองคน",
+        error_messages={"required": "กรุณาระบุรายชื่อคณะกรรมการทำลายหนังสือ"},
+    )  # fmt: skip
+    remarks = forms.CharField(label="หมายเหตุ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    letters = forms.ModelMultipleChoiceField(
+        label="รายการที่ทำลาย", queryset=Letter.objects.none(), widget=forms.MultipleHiddenInput,
+        error_messages={"required": "กรุณาเลือกรายการที่ทำลายอย่างน้อยหนึ่งรายการ",
+                        "invalid_choice": "รายการที่เลือก (%(value)s) ไม่อยู่ในบัญชีหนังสือขอทำลายปีนี้"},
+    )  # fmt: skip
+
+    def __init__(self, *args: object, orders: QuerySet, candidates: QuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approval_letter"].queryset = orders
+        self.fields["approval_letter"].label_from_instance = lambda o: f"{o.document_no} {o.subject}"[:120]
+        self.fields["letters"].queryset = candidates
+
+    def checked(self) -> set[str]:
+        """The entries ticked in the posted form, kept when the form comes back with an error."""
+        return set(self.data.getlist("letters")) if self.is_bound else set()

@@ -237,6 +237,8 @@ def letter_update(*, user: AbstractBaseUser, letter: Letter, reason: str, **fiel
         raise PermissionDenied("คุณไม่มีสิทธิ์เห็นหนังสือชั้นความลับนี้")
     if letter.is_cancelled:
         raise ValidationError("หนังสือที่ยกเลิกแล้วแก้ไขไม่ได้")
+    if letter.is_destroyed:
+        raise ValidationError("หนังสือที่ทำลายแล้วแก้ไขไม่ได้")
     changes = _changed(letter, fields)
     if not changes:
         raise ValidationError("ไม่มีช่องใดเปลี่ยนแปลง จึงไม่ได้บันทึก")
@@ -261,6 +263,8 @@ def letter_cancel(*, user: AbstractBaseUser, letter: Letter, reason: str) -> Let
         raise ValidationError("รายการนี้ยกเลิกไปแล้ว")
     if letter.status == Status.DRAFT:
         raise ValidationError("ร่างที่ยังไม่ออกเลขไม่ต้องยกเลิกในทะเบียน")
+    if letter.is_destroyed:
+        raise ValidationError("หนังสือที่ทำลายแล้วยกเลิกไม่ได้")
     letter.status = Status.CANCELLED
     letter.cancel_reason = reason.strip()
     letter.cancelled_by = user
@@ -272,8 +276,8 @@ def letter_cancel(*, user: AbstractBaseUser, letter: Letter, reason: str) -> Let
 
 def _open_letter(letter: Letter) -> Letter:
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    if letter.status in (Status.CANCELLED, Status.DRAFT):
-        raise ValidationError("หนังสือนี้ยังไม่ได้ลงทะเบียนหรือถูกยกเลิกแล้ว")
+    if letter.status in (Status.CANCELLED, Status.DRAFT) or letter.is_destroyed:
+        raise ValidationError("หนังสือนี้ยังไม่ได้ลงทะเบียน ถูกยกเลิก หรือทำลายแล้ว")
     return letter
 
 

@@ -27,5 +27,7 @@ urlpatterns = [
     path("assignments/<int:pk>/complete/", letters.assignment_complete, name="assignment_complete"),
     path("attachments/<int:pk>/", letters.attachment_download, name="attachment_download"),
     path("keeping/", keeping.keeping_index, name="keeping"),
+    path("keeping/destroy/", keeping.destruction_create, name="destruction_create"),
+    path("keeping/destructions/<int:pk>/", keeping.destruction_detail, name="destruction_detail"),
     path("borrowings/<int:pk>/return/", keeping.borrowing_return, name="borrowing_return"),
 ]

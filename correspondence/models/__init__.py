@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .choices import Channel, Direction, DocumentType, NumberFormat, Secrecy, Status, StepKind, Urgency
-from .keeping import Borrowing
+from .keeping import Borrowing, DestructionBatch
 from .letters import Attachment, Letter
 from .registers import Register, RegisterCounter
 from .routing import Assignment, RoutingStep
 
 __all__ = [
-    "Assignment", "Attachment", "Borrowing", "Channel", "Direction", "DocumentType", "Letter", "NumberFormat",
+    "Assignment", "Attachment", "Borrowing", "Channel", "DestructionBatch", "Direction", "DocumentType", "Letter", "NumberFormat",
     "Register", "RegisterCounter", "RoutingStep", "Secrecy", "Status", "StepKind", "Urgency",
 ]  # fmt: skip

@@ -70,3 +70,4 @@ class StepKind(models.TextChoices):
     CANCELLED = "cancelled", "ยกเลิก"
     BORROWED = "borrowed", "ยืมหนังสือ"
     RETURNED = "returned", "คืนหนังสือ"
+    DESTROYED = "destroyed", "ทำลายหนังสือ"

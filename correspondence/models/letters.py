@@ -68,6 +68,15 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
     )
     created_at = models.DateTimeField("บันทึกเมื่อ", default=timezone.now)
+    destruction = models.ForeignKey(
+        "DestructionBatch",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name="การทำลาย",
+        help_text="ทำลายแล้วตามบัญชีหนังสือขอทำลาย (รายการยังอยู่ในทะเบียน)",
+    )
     history = HistoricalRecords(excluded_fields=["recipient_schools"])
 
     class Meta:
@@ -116,6 +125,11 @@ class Letter(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == Status.CANCELLED
+
+    @property
+    def is_destroyed(self) -> bool:
+        """ทำลายแล้ว: destroyed after the destruction committee's approval (the entry stays)."""
+        return self.destruction_id is not None
 
     @property
     def is_redacted(self) -> bool:

@@ -23,6 +23,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     letter_with_steps = selectors.with_steps(selectors.letters_visible_to(user)).get(pk=pk)
     assignment = selectors.my_assignment(user, letter)
     cleared = not letter.is_redacted
+    closed = letter.is_cancelled or letter.is_destroyed
     context = {
         "letter": letter, "action": columns.action_text(letter_with_steps), "assignment": assignment,
         "steps": letter_with_steps.steps.all() if cleared else [],
@@ -32,8 +33,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "borrowings": letter.borrowings.all() if cleared else [],
         "can_register": access.can_register(user) and cleared, "can_issue": access.can_issue(user),
         "can_instruct": access.can_instruct(user) and cleared,
-        "can_correct": cleared and access.can_register(user) and letter.number is not None and not letter.is_cancelled,
-        "can_attach": cleared and (access.can_register(user) or letter.owner_id == user.pk),
+        "can_correct": cleared and access.can_register(user) and letter.number is not None and not closed,
+        "can_attach": cleared and not closed and (access.can_register(user) or letter.owner_id == user.pk),
         "instruct_form": InstructForm(), "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
     }  # fmt: skip
@@ -44,8 +45,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """แก้ไขรายการ: the clerk or administrator corrects an entry's columns, with a reason."""
     letter = selectors.get_letter_for_correction(request.user, pk)
-    if letter.is_cancelled:
-        messages.error(request, "หนังสือที่ยกเลิกแล้วแก้ไขไม่ได้")
+    if letter.is_cancelled or letter.is_destroyed:
+        messages.error(request, f"หนังสือที่{'ยกเลิก' if letter.is_cancelled else 'ทำลาย'}แล้วแก้ไขไม่ได้")
         return redirect("correspondence:letter_detail", pk=pk)
     form = CorrectionForm(request.POST or None, letter=letter)
     if request.method == "POST" and form.is_valid():
