@@ -7,8 +7,8 @@ PORT ?= 8000
 
 .PHONY: run test install migrate demo lint format bench clean-var
 
-# `make run` is the local/demo server: debug mode unless the environment says otherwise.
-run demo migrate: export DJANGO_DEBUG ?= 1
+# `make run` (and the benchmarks) run locally: debug mode unless the environment says otherwise.
+run demo migrate bench: export DJANGO_DEBUG ?= 1
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
