@@ -38,9 +38,16 @@ class LetterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="เรื่อง (ค้นคำไทยได้)", method="filter_subject")
     date_from = BEDateFilter(label="ลงทะเบียนตั้งแต่", method="filter_from")
     date_to = BEDateFilter(label="ถึงวันที่", method="filter_to")
-    urgency = django_filters.TypedChoiceFilter(label="ชั้นความเร็ว", choices=Urgency.choices, coerce=int)
-    status = django_filters.ChoiceFilter(label="สถานะ", choices=[c for c in Status.choices if c[0] != Status.DRAFT])
-    assignee = django_filters.ModelChoiceFilter(label="ผู้รับมอบ", queryset=staff_queryset(), method="filter_assignee")
+    # A blank first choice: otherwise the box shows "ปกติ" and every search quietly keeps only ปกติ letters.
+    urgency = django_filters.TypedChoiceFilter(
+        label="ชั้นความเร็ว", choices=[("", "ทุกชั้นความเร็ว"), *Urgency.choices], coerce=int
+    )
+    status = django_filters.ChoiceFilter(
+        label="สถานะ", choices=[c for c in Status.choices if c[0] != Status.DRAFT], empty_label="ทุกสถานะ"
+    )
+    assignee = django_filters.ModelChoiceFilter(
+        label="ผู้รับมอบ", queryset=staff_queryset(), method="filter_assignee", empty_label="ผู้รับมอบ: ทุกคน"
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -49,12 +56,11 @@ class LetterFilter(django_filters.FilterSet):
         field.label_from_instance = display_name
         for f in self.form.fields.values():
             css = "form-select form-select-sm" if hasattr(f, "choices") else "form-control form-control-sm"
-            f.widget.attrs.setdefault("class", css)
+            # The BE date box comes with its own class ("be-date"): add Bootstrap's, don't skip it.
+            f.widget.attrs["class"] = f"{f.widget.attrs.get('class', '')} {css}".strip()
             f.widget.attrs.setdefault("aria-label", str(f.label))
             if not hasattr(f, "choices"):
                 f.widget.attrs.setdefault("placeholder", str(f.label))
-        for name in ("urgency", "status", "assignee"):
-            self.form.fields[name].empty_label = f"{self.form.fields[name].label}: ทั้งหมด"
 
     def filter_reference(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         # Our own ที่ (outgoing) is public; the sender's ที่ of a received secret letter is not.
