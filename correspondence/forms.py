@@ -133,7 +133,7 @@ class CorrectionForm(_LetterFields):
     recipient_text = forms.CharField(label="ถึง", widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED)
     subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
     owner = forms.ModelChoiceField(
-        label="เจ้าของเรื่อง", queryset=User.objects.none(), required=False,
+        label="เจ้าของเรื่อง", queryset=User.objects.none(), required=False, empty_label="ไม่ระบุเจ้าของเรื่อง",
         error_messages={"invalid_choice": "ไม่พบผู้ใช้ที่เลือก"},
     )  # fmt: skip
     reason = forms.CharField(
@@ -257,7 +257,7 @@ class DestructionForm(forms.Form):
     )  # fmt: skip
     approval_letter = forms.ModelChoiceField(
         label="เชื่อมกับคำสั่งในทะเบียนคำสั่ง (ถ้ามี)", queryset=Letter.objects.none(), required=False,
-        error_messages={"invalid_choice": "ไม่พบคำสั่งที่เลือกในทะเบียนคำสั่ง"},
+        empty_label="ไม่เชื่อมกับคำสั่งในทะเบียน", error_messages={"invalid_choice": "ไม่พบคำสั่งที่เลือกในทะเบียนคำสั่ง"},
     )  # fmt: skip
     committee = forms.CharField(
         label="คณะกรรมการทำลายหนังสือ", widget=forms.Textarea(attrs={"rows": 3}),
