@@ -119,6 +119,7 @@ def inbox_for(user: AbstractBaseUser) -> QuerySet[Letter]:
         letters_visible_to(user)
         .filter(waiting)
         .exclude(status=Status.CANCELLED)
+        .filter(destruction__isnull=True)  # a destroyed entry is no one's work any more
         .order_by("-urgency", F("deadline").asc(nulls_last=True), "registered_at", "id")
     )
 

@@ -159,3 +159,15 @@ def test_the_uncleared_administrator_cannot_destroy_a_secret_entry(users, incomi
     batch = keeping.destruction_record(user=users["clerk"], list_year=2568, destroyed_on=dt.date(2026, 3, 15),
                                        approval_text="ก", committee=COMMITTEE, letters=[secret])  # fmt: skip
     assert batch.letters.get() == secret
+
+
+def test_a_destroyed_entry_is_no_longer_waiting_in_anyones_inbox(users, expired):
+    from correspondence import selectors
+
+    clerk = users["clerk"]
+    waiting = set(selectors.inbox_for(clerk).values_list("pk", flat=True))
+    assert {x.pk for x in expired} <= waiting  # registered, never presented: the clerk's work
+    keeping.destruction_record(user=clerk, list_year=2568, destroyed_on=dt.date(2026, 3, 15),
+                               approval_text="ก", committee=COMMITTEE, letters=[expired[0]])  # fmt: skip
+    waiting = set(selectors.inbox_for(clerk).values_list("pk", flat=True))
+    assert expired[0].pk not in waiting and {expired[1].pk, expired[2].pk} <= waiting
