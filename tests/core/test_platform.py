@@ -181,3 +181,30 @@ def test_navigation_shows_each_role_only_the_apps_it_may_open(users, client_for)
         for label, url in urls.items():
             status = client.get(url).status_code
             assert (label in labels) == (status in (200, 302)), (role, label, status)
+
+
+def test_error_pages_are_thai_and_say_why(users, client_for):
+    client = client_for(users["clerk"])
+    forbidden = client.get(reverse("core:office"))
+    assert forbidden.status_code == 403
+    html = forbidden.content.decode()
+    assert "ไม่มีสิทธิ์เข้าถึงหน้านี้" in html and "เฉพาะผู้ดูแลระบบแก้ไขข้อมูลสำนักงานได้" in html
+    assert "favicon.svg" in html
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404 and "ไม่พบหน้าที่ต้องการ" in missing.content.decode()
+
+
+def test_the_server_error_page_is_thai_and_needs_no_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "ระบบขัดข้องชั่วคราว" in html and 'lang="th"' in html
+
+
+def test_an_expired_form_gets_a_thai_explanation(users):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["clerk"], backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(reverse("core:document_request"), {"kind": "x"})
+    assert response.status_code == 403 and "ส่งแบบฟอร์มไม่สำเร็จ" in response.content.decode()
