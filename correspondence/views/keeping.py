@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -50,6 +53,22 @@ def _keeping_page(request: HttpRequest, year: int, form: DestructionForm, status
     return render(request, "correspondence/keeping.html", context, status=status)
 
 
+def _submit(request: HttpRequest, form: forms.Form, success: str, action: Callable[[dict], object]) -> None:
+    """Validate a small POST form and run its service; every error becomes a Thai message."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for msg in errors:
+                messages.error(request, msg)
+        return
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        for msg in exc.messages:
+            messages.error(request, msg)
+    else:
+        messages.success(request, success)
+
+
 @login_required
 def keeping_index(request: HttpRequest) -> HttpResponse:
     _require_registrar(request.user)
@@ -93,18 +112,8 @@ def destruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def borrowing_create(request: HttpRequest, pk: int) -> HttpResponse:
     _require_registrar(request.user)
     letter = selectors.get_letter_for_user(request.user, pk, write=True)
-    form = BorrowForm(request.POST)
-    if form.is_valid():
-        try:
-            keeping.borrowing_record(user=request.user, letter=letter, **form.cleaned_data)
-            messages.success(request, "บันทึกการยืมแล้ว")
-        except ValidationError as exc:
-            for msg in exc.messages:
-                messages.error(request, msg)
-    else:
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
+    _submit(request, BorrowForm(request.POST), "บันทึกการยืมแล้ว",
+            lambda data: keeping.borrowing_record(user=request.user, letter=letter, **data))  # fmt: skip
     return redirect("correspondence:letter_detail", pk=pk)
 
 
@@ -114,16 +123,6 @@ def borrowing_return(request: HttpRequest, pk: int) -> HttpResponse:
     _require_registrar(request.user)
     borrowing = get_object_or_404(Borrowing, pk=pk)
     selectors.get_letter_for_user(request.user, borrowing.letter_id, write=True)
-    form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            keeping.borrowing_return(user=request.user, borrowing=borrowing, **form.cleaned_data)
-            messages.success(request, "บันทึกการคืนแล้ว")
-        except ValidationError as exc:
-            for msg in exc.messages:
-                messages.error(request, msg)
-    else:
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
+    _submit(request, ReturnForm(request.POST), "บันทึกการคืนแล้ว",
+            lambda data: keeping.borrowing_return(user=request.user, borrowing=borrowing, **data))  # fmt: skip
     return redirect("correspondence:keeping")

@@ -181,3 +181,23 @@ def test_keeping_page_lists_borrowings_and_expired_entries(users, client_for, in
                 {"borrower": "นายยืม", "received_by": "นางสุนีย์", "borrowed_on": "01/03/2569", "due_on": "15/03/2569"})  # fmt: skip
     page = client.get(reverse("correspondence:keeping") + "?year=2568").content.decode()
     assert "นายยืม" in page and "หนังสือเก่าครบอายุ" in page and "หนังสือเก็บตลอดไป" not in page
+
+
+def test_returning_a_borrowed_entry_refuses_an_impossible_date_in_thai_then_records_it(users, client_for, incoming):
+    from correspondence.models import Borrowing
+
+    letter = incoming(subject="หนังสือที่ถูกยืม")
+    client = client_for(users["clerk"])
+    client.post(reverse("correspondence:borrowing_create", args=[letter.pk]),
+                {"borrower": "นายยืม", "received_by": "นางสุนีย์", "borrowed_on": "01/11/2569", "due_on": "15/11/2569"})  # fmt: skip
+    borrowing = Borrowing.objects.get(letter=letter)
+    url = reverse("correspondence:borrowing_return", args=[borrowing.pk])
+    page = client.post(url, {"returned_by": "นายยืม", "returned_on": "31/11/2569"}, follow=True).content.decode()
+    assert "ไม่มีวันที่ 31 พฤศจิกายน 2569" in page
+    borrowing.refresh_from_db()
+    assert borrowing.returned_on is None
+    page = client.post(url, {"returned_by": "นายยืม", "returned_on": "20/11/2569"}, follow=True).content.decode()
+    assert "บันทึกการคืนแล้ว" in page
+    borrowing.refresh_from_db()
+    assert borrowing.returned_on.isoformat() == "2026-11-20" and borrowing.returned_by == "นายยืม"
+    assert client.get(url).status_code == 405
