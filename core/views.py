@@ -13,6 +13,7 @@ from .forms import OfficeProfileForm
 from .health import broker_ok
 from .models import OfficeProfile
 from .roles import Role, has_role
+from .web import flash_errors
 
 
 @login_required
@@ -56,8 +57,7 @@ def document_request(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect(request.POST.get("next") or "core:documents")
     except ValidationError as exc:
-        for msg in exc.messages:
-            messages.error(request, msg)
+        flash_errors(request, exc)
         return redirect(request.POST.get("next") or "core:documents")
     messages.success(request, f"รับคำขอ “{job.title}” แล้ว ระบบกำลังสร้างเอกสาร ติดตามได้ที่หน้านี้")
     return redirect("core:documents")

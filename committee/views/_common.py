@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 
@@ -37,13 +36,3 @@ def try_service(form: forms.Form, call: Callable[[], object]) -> object | None:
         return None
 
 
-def run_action(request: HttpRequest, call: Callable[[], object], success: str) -> bool:
-    """Run a form-less action (a POST button); report the outcome as a message."""
-    try:
-        call()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True

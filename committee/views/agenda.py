@@ -6,10 +6,12 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import run_action
+
 from .. import selectors, services
 from ..forms import AttachmentForm, ItemForm
 from ..models import AgendaItem
-from ._common import run_action, try_service
+from ._common import try_service
 
 
 def _parent(request: HttpRequest, meeting_pk: int) -> AgendaItem | None:

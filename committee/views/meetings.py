@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core import thaidate
+from core.web import run_action
 
 from .. import selectors, services
 from ..forms import CancelForm, MeetingForm, TargetForm
 from ..models import Meeting, MeetingStatus
-from ._common import require_reader, run_action, try_service
+from ._common import require_reader, try_service
 
 
 @login_required

@@ -6,11 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import run_action
+
 from .. import selectors, services
 from ..documents import attendance_groups
 from ..forms import ApproveForm, AttendanceForm, CorrectionForm, GuestForm, MinutesForm, RecordForm, ResolutionForm
 from ..models import Attendance, CommitteeMember, MeetingStatus
-from ._common import run_action, try_service
+from ._common import try_service
 
 
 def _minutes_or_404(request: HttpRequest, pk: int):  # noqa: ANN202

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core import thaidate
+from core.web import run_action
 
 from .. import selectors, services
 from ..forms import ReportForm
-from ._common import require_reader, run_action, try_service
+from ._common import require_reader, try_service
 
 
 @login_required

@@ -6,10 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import run_action, submit_form
+
 from .. import selectors, services
 from ..forms import FollowUpForm, ResolutionForm, ResolutionUpdateForm
 from ..models import UNFINISHED, ResolutionStatus
-from ._common import require_reader, run_action, try_service
+from ._common import require_reader, try_service
 
 
 @login_required
@@ -62,11 +64,6 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = selectors.get_resolution_for_user(request.user, pk, write=True)
-    form = FollowUpForm(request.POST)
-    if form.is_valid():
-        run_action(request, lambda: services.followup_add(user=request.user, resolution=resolution, **form.cleaned_data),
-                   "บันทึกผลการติดตามแล้ว")  # fmt: skip
-    else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+    submit_form(request, FollowUpForm(request.POST), "บันทึกผลการติดตามแล้ว",
+                lambda data: services.followup_add(user=request.user, resolution=resolution, **data))  # fmt: skip
     return redirect("committee:resolution_detail", pk=pk)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from core import thaidate
+from core.web import submit_form
 
 from .. import access, keeping, selectors
 from ..forms import BorrowForm, DestructionForm, RangeForm, ReturnForm
@@ -51,22 +49,6 @@ def _keeping_page(request: HttpRequest, year: int, form: DestructionForm, status
         "checked": form.checked(), "batches": batches, "destruction_params": {"year": year}, "today": thaidate.today(),
     }  # fmt: skip
     return render(request, "correspondence/keeping.html", context, status=status)
-
-
-def _submit(request: HttpRequest, form: forms.Form, success: str, action: Callable[[dict], object]) -> None:
-    """Validate a small POST form and run its service; every error becomes a Thai message."""
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
-        return
-    try:
-        action(form.cleaned_data)
-    except ValidationError as exc:
-        for msg in exc.messages:
-            messages.error(request, msg)
-    else:
-        messages.success(request, success)
 
 
 @login_required
@@ -112,7 +94,7 @@ def destruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def borrowing_create(request: HttpRequest, pk: int) -> HttpResponse:
     _require_registrar(request.user)
     letter = selectors.get_letter_for_user(request.user, pk, write=True)
-    _submit(request, BorrowForm(request.POST), "บันทึกการยืมแล้ว",
+    submit_form(request, BorrowForm(request.POST), "บันทึกการยืมแล้ว",
             lambda data: keeping.borrowing_record(user=request.user, letter=letter, **data))  # fmt: skip
     return redirect("correspondence:letter_detail", pk=pk)
 
@@ -123,6 +105,6 @@ def borrowing_return(request: HttpRequest, pk: int) -> HttpResponse:
     _require_registrar(request.user)
     borrowing = get_object_or_404(Borrowing, pk=pk)
     selectors.get_letter_for_user(request.user, borrowing.letter_id, write=True)
-    _submit(request, ReturnForm(request.POST), "บันทึกการคืนแล้ว",
+    submit_form(request, ReturnForm(request.POST), "บันทึกการคืนแล้ว",
             lambda data: keeping.borrowing_return(user=request.user, borrowing=borrowing, **data))  # fmt: skip
     return redirect("correspondence:keeping")

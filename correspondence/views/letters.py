@@ -11,6 +11,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import run_action, submit_form
+
 from .. import access, audit, columns, selectors, services
 from ..forms import AttachForm, BorrowForm, CancelForm, CorrectionForm, DispatchForm, InstructForm, ResultForm
 from .registers import add_form_errors
@@ -64,19 +66,10 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _act(request: HttpRequest, pk: int, form_class: type | None, run: Callable, done: str) -> HttpResponse:
     """Bind the form, run the service, report in Thai, and go back to the entry."""
-    form = form_class(request.POST, request.FILES) if form_class else None
-    if form is not None and not form.is_valid():
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
-        return redirect("correspondence:letter_detail", pk=pk)
-    try:
-        run(form.cleaned_data if form else {})
-    except ValidationError as exc:
-        for msg in exc.messages:
-            messages.error(request, msg)
+    if form_class:
+        submit_form(request, form_class(request.POST, request.FILES), done, run)
     else:
-        messages.success(request, done)
+        run_action(request, lambda: run({}), done)
     return redirect("correspondence:letter_detail", pk=pk)
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.roles import has_role
+from core.web import run_action
 from supervision.selectors import get_school_for_user
 from supervision.services import can_create_visits
 
@@ -150,13 +151,9 @@ def sar_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, sar) -> HttpResponse:  # noqa: ANN001
-    try:
-        services.sar_submit(user=request.user, sar=sar)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    if not run_action(request, lambda: services.sar_submit(user=request.user, sar=sar),
+                      "ส่งรายงาน SAR ถึงสำนักงานเขตพื้นที่แล้ว"):  # fmt: skip
         return redirect("qa:sar_edit", pk=sar.pk)
-    messages.success(request, "ส่งรายงาน SAR ถึงสำนักงานเขตพื้นที่แล้ว")
     return redirect("qa:sar_detail", pk=sar.pk)
 
 
@@ -182,13 +179,7 @@ def _review_step(request: HttpRequest, pk: int, step, done: str) -> HttpResponse
     sar = selectors.get_sar_for_user(request.user, pk)
     if not selectors.can_review(request.user):
         raise PermissionDenied("เฉพาะศึกษานิเทศก์ตรวจ SAR ได้")
-    try:
-        step(user=request.user, sar=sar, comment=request.POST.get("comment", ""))
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, done)
+    run_action(request, lambda: step(user=request.user, sar=sar, comment=request.POST.get("comment", "")), done)
     return redirect("qa:sar_detail", pk=sar.pk)
 
 

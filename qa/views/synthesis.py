@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core import tabular
 from core.roles import has_role
+from core.web import flash_errors
 
 from .. import plan_feed, selectors
 from ..exports import synthesis_rows
@@ -70,8 +71,7 @@ def synthesis_to_plan(request: HttpRequest, year: int) -> HttpResponse:
             user=request.user, academic_year=year, fiscal_year=int(fiscal) if fiscal.isdigit() else None
         )
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        flash_errors(request, exc)
     else:
         messages.success(
             request, f"ส่งจุดเน้นเข้าแผนนิเทศ ปีงบประมาณ {plan.fiscal_year} แล้ว {added} รายการ (รายการที่มีอยู่แล้วไม่เพิ่มซ้ำ)"

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core import thaidate
+from core.web import flash_errors
 
 from .. import selectors, services
 from ..forms import EvidenceForm, FollowUpFormSet, ReturnForm, ScoreForm, TeacherFormSet, VisitForm, VisitStartForm
@@ -25,9 +26,7 @@ def _safe_next(request: HttpRequest) -> str:
     return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
 
 
-def _errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+_errors = flash_errors
 
 
 @login_required
