@@ -91,5 +91,11 @@ class School(models.Model):
         ]
         return ", ".join(label for on, label in labels if on)
 
+    @property
+    def size_label(self) -> str:
+        """Thai label of the `size` the school selectors annotate (เล็ก … ใหญ่พิเศษ), '' without pupils."""
+        code = getattr(self, "size", "")
+        return SizeClass(code).label if code else ""
+
     def size_for(self, office_type: str) -> SizeClass | None:
         return size_class(self.pupils, office_type)

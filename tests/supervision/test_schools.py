@@ -171,3 +171,11 @@ def test_cluster_pages_and_officers(users, client_for, school, other_school):
     html = client_for(users["member"]).get(reverse("supervision:cluster_list")).content.decode()
     assert cluster.name in html
     assert client_for(users["member"]).get(reverse("supervision:cluster_edit", args=[cluster.pk])).status_code == 403
+
+
+def test_size_is_shown_with_its_thai_label(users, client_for, school, other_school):
+    client = client_for(users["supervisor"])
+    rows = client.get(reverse("supervision:school_list")).content.decode()
+    assert "<td>เล็ก</td>" in rows and "<td>ใหญ่</td>" in rows  # 80 and 700 pupils in a primary office
+    detail = client.get(reverse("supervision:school_detail", args=[other_school.pk])).content.decode()
+    assert "ใหญ่ (นักเรียน 700 คน" in detail
