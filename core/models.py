@@ -159,6 +159,18 @@ def display_name(user: UserLike | None) -> str:
         return f"{user.first_name} {user.last_name}".strip() or user.username
 
 
+def school_id_of(user: UserLike) -> int | None:
+    """The school a school-staff user belongs to (StaffProfile.school); None for anyone else."""
+    from .roles import Role, has_role
+
+    if not has_role(user, Role.SCHOOL):
+        return None
+    try:
+        return user.profile.school_id
+    except StaffProfile.DoesNotExist:
+        return None
+
+
 # --- Background documents --------------------------------------------------
 
 

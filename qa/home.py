@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from core.models import school_id_of
 from core.roles import has_role
 
 from . import selectors
@@ -13,7 +14,7 @@ from .models import SarStatus
 def qa_panel(request: HttpRequest) -> dict | None:
     user = request.user
     year = selectors.current_academic_year()
-    school_id = selectors.own_school_id(user)
+    school_id = school_id_of(user)
     if school_id and not has_role(user, *selectors.READERS):
         sar = selectors.sars_visible_to(user).filter(academic_year=year).first()
         return {"template": "qa/_home_panel.html", "year": year, "sar": sar, "school_id": school_id,

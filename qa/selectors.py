@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core import thaidate
-from core.models import OfficeProfile
+from core.models import OfficeProfile, school_id_of
 from core.roles import Role, has_role
 from supervision.models import School
 from supervision.selectors import schools_visible_to
@@ -42,11 +42,6 @@ def can_manage(user: User) -> bool:
     return has_role(user, *OFFICE_EDITORS)
 
 
-def own_school_id(user: User) -> int | None:
-    if not has_role(user, Role.SCHOOL):
-        return None
-    profile = getattr(user, "profile", None)
-    return profile.school_id if profile else None
 
 
 def current_academic_year() -> int:
@@ -97,7 +92,7 @@ def sars_visible_to(user: User) -> QuerySet[SelfAssessmentReport]:
     qs = SelfAssessmentReport.objects.select_related("school", "school__cluster")
     if has_role(user, *READERS):
         return qs
-    school_id = own_school_id(user)
+    school_id = school_id_of(user)
     if school_id:
         return qs.filter(school_id=school_id)
     return qs.none()
@@ -107,7 +102,7 @@ def sar_edit_refusal(user: User, sar: SelfAssessmentReport) -> str | None:
     """Why this user may not edit this SAR now (Thai), or None when they may."""
     if sar.status != SarStatus.DRAFT:
         return "รายงานนี้ส่งแล้ว แก้ไขไม่ได้"
-    if own_school_id(user) == sar.school_id:
+    if school_id_of(user) == sar.school_id:
         if deadline_passed(sar.academic_year) and sar.returned_at is None:
             return "เลยกำหนดส่ง SAR ของปีการศึกษานี้แล้ว แก้ไขไม่ได้ กรุณาติดต่อกลุ่มนิเทศฯ"
         return None
@@ -143,7 +138,7 @@ def external_visible_to(user: User) -> QuerySet[ExternalAssessment]:
     qs = ExternalAssessment.objects.select_related("school")
     if has_role(user, *READERS):
         return qs
-    school_id = own_school_id(user)
+    school_id = school_id_of(user)
     return qs.filter(school_id=school_id) if school_id else qs.none()
 
 

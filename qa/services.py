@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import uploads
+from core.models import school_id_of
 from supervision.models import School
 
 from . import selectors
@@ -43,12 +44,12 @@ def sar_year_set(*, user: User, academic_year: int, deadline: dt.date | None, no
 @transaction.atomic
 def sar_start(*, user: User, school: School, academic_year: int) -> SelfAssessmentReport:
     """Open (or return) the school's SAR for the year, with one empty rating per rated standard."""
-    if selectors.own_school_id(user) != school.pk and not selectors.can_manage(user):
+    if school_id_of(user) != school.pk and not selectors.can_manage(user):
         raise PermissionDenied("คุณจัดทำ SAR ได้เฉพาะของสถานศึกษาของคุณ")
     existing = SelfAssessmentReport.objects.filter(school=school, academic_year=academic_year).first()
     if existing:
         return existing
-    if selectors.own_school_id(user) == school.pk and selectors.deadline_passed(academic_year):
+    if school_id_of(user) == school.pk and selectors.deadline_passed(academic_year):
         raise ValidationError("เลยกำหนดส่ง SAR ของปีการศึกษานี้แล้ว กรุณาติดต่อกลุ่มนิเทศฯ")
     sets = selectors.standard_sets_for_school(school, academic_year)
     if not sets:

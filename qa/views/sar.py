@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.models import school_id_of
 from core.roles import has_role
 from core.web import run_action
 from supervision.selectors import get_school_for_user
@@ -27,7 +28,7 @@ def _require_reader(user) -> None:  # noqa: ANN001
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    school_id = selectors.own_school_id(request.user)
+    school_id = school_id_of(request.user)
     if school_id and not has_role(request.user, *selectors.READERS):
         return redirect("qa:school_qa", pk=school_id)
     _require_reader(request.user)
@@ -97,7 +98,7 @@ def sar_missing(request: HttpRequest) -> HttpResponse:
 @login_required
 def sar_start(request: HttpRequest) -> HttpResponse:
     """School staff open their own school's SAR; office staff record one for any school."""
-    own = selectors.own_school_id(request.user)
+    own = school_id_of(request.user)
     initial = {"academic_year": year_from(request), "school": request.GET.get("school") or own}
     form = SarStartForm(request.POST or None, initial=initial)
     if own and not selectors.can_manage(request.user):
@@ -202,7 +203,7 @@ def school_qa(request: HttpRequest, pk: int) -> HttpResponse:
         "externals": selectors.external_visible_to(request.user).filter(school=school),
         "visits": selectors.qa_visits_for_school(request.user, school), "year": year,
         "current_sar": selectors.sars_visible_to(request.user).filter(school=school, academic_year=year).first(),
-        "can_start": selectors.own_school_id(request.user) == school.pk or selectors.can_manage(request.user),
+        "can_start": school_id_of(request.user) == school.pk or selectors.can_manage(request.user),
         "deadline_passed": selectors.deadline_passed(year), "sar_year": selectors.sar_year(year),
         "can_record_visit": can_create_visits(request.user),
     }  # fmt: skip

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.models import OfficeProfile
+from core.models import OfficeProfile, school_id_of
 from core.roles import Role, has_role
 
 from ..models import Cluster, School
@@ -19,11 +19,6 @@ def can_edit_schools(user) -> bool:  # noqa: ANN001
     return has_role(user, *SCHOOL_EDITORS)
 
 
-def _own_school_id(user) -> int | None:  # noqa: ANN001
-    profile = getattr(user, "profile", None)
-    return profile.school_id if profile else None
-
-
 def schools_visible_to(user) -> QuerySet[School]:  # noqa: ANN001
     """Office staff and committee see every school; school staff only their own."""
     qs = School.objects.select_related("cluster").annotate(
@@ -32,7 +27,7 @@ def schools_visible_to(user) -> QuerySet[School]:  # noqa: ANN001
     if has_role(user, Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER):
         return qs
     if has_role(user, Role.SCHOOL):
-        return qs.filter(pk=_own_school_id(user))
+        return qs.filter(pk=school_id_of(user))
     return qs.none()
 
 
@@ -50,7 +45,7 @@ def clusters_visible_to(user) -> QuerySet[Cluster]:  # noqa: ANN001
         "responsible_supervisors__profile"
     ).annotate(school_count=Count("schools"))
     if has_role(user, Role.SCHOOL) and not can_edit_schools(user):
-        return qs.filter(schools__pk=_own_school_id(user))
+        return qs.filter(schools__pk=school_id_of(user))
     return qs
 
 

@@ -7,6 +7,7 @@ import io
 from django.http import HttpRequest
 from django.urls import reverse
 
+from core.models import school_id_of
 from core.roles import Role, has_role
 
 from ..models import SurveyInvitation, Visit
@@ -20,8 +21,7 @@ def survey_url_for(request: HttpRequest, visit: Visit, user) -> str:  # noqa: AN
     invitation = SurveyInvitation.objects.filter(visit=visit).first()
     if invitation is None:
         return ""
-    profile = getattr(user, "profile", None)
-    own_school = has_role(user, Role.SCHOOL) and profile and profile.school_id == visit.school_id
+    own_school = school_id_of(user) == visit.school_id
     if not (own_school or has_role(user, Role.DIRECTOR, Role.ADMIN) or is_on_team(user, visit)):
         return ""
     return request.build_absolute_uri(reverse("supervision:survey", args=[invitation.token]))

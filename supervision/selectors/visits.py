@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core import thaidate
+from core.models import school_id_of
 from core.roles import Role, has_role
 
 from ..models import FollowUpAction, Visit, VisitStatus
@@ -25,11 +26,6 @@ FULL_READERS = (Role.ADMIN, Role.DIRECTOR)
 FINAL_READERS = (Role.EXECUTIVE, Role.MEMBER)
 
 
-def _school_id(user) -> int | None:  # noqa: ANN001
-    profile = getattr(user, "profile", None)
-    return profile.school_id if profile else None
-
-
 def visits_visible_to(user) -> QuerySet[Visit]:  # noqa: ANN001
     """Director/admin: all; supervisors: all but other people's drafts; executives and committee
     members: approved ones; school staff: their own school's approved ones; others: none."""
@@ -42,8 +38,8 @@ def visits_visible_to(user) -> QuerySet[Visit]:  # noqa: ANN001
         return qs.filter(~Q(status=VisitStatus.DRAFT) | Q(pk__in=own_drafts))
     if has_role(user, *FINAL_READERS):
         return qs.filter(status__in=FINAL_STATUSES)
-    if has_role(user, Role.SCHOOL) and _school_id(user):
-        return qs.filter(school_id=_school_id(user), status__in=FINAL_STATUSES)
+    if school_id := school_id_of(user):
+        return qs.filter(school_id=school_id, status__in=FINAL_STATUSES)
     return qs.none()
 
 
@@ -65,7 +61,7 @@ def visit_actions(user, visit: Visit) -> set[str]:  # noqa: ANN001
         actions |= {"edit", "submit"}
     if visit.status == VisitStatus.SUBMITTED and has_role(user, Role.DIRECTOR):
         actions |= {"approve", "return"}
-    if visit.status == VisitStatus.APPROVED and has_role(user, Role.SCHOOL) and _school_id(user) == visit.school_id:
+    if visit.status == VisitStatus.APPROVED and school_id_of(user) == visit.school_id:
         actions.add("acknowledge")
     if team and visit.status in FINAL_STATUSES:
         actions.add("follow_up")
