@@ -27,11 +27,25 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
     order = _order(ctx, secretary)
     schools = ctx.extra.get("schools", [])[:3]
     specs = [
-        ("นาย", "วิชาญ", "ศึกษาดี", Position.CHAIR, Category.OFFICE, "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
-         ctx.users.get(Role.EXECUTIVE.value)),
+        (
+            "นาย",
+            "วิชาญ",
+            "ศึกษาดี",
+            Position.CHAIR,
+            Category.OFFICE,
+            "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+            ctx.users.get(Role.EXECUTIVE.value),
+        ),
         ("นาย", "สมพงษ์", "รองเขต", Position.VICE_CHAIR, Category.OFFICE, "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", None),
-        ("ดร.", "ชูชาติ", "กรรมการ", Position.MEMBER, Category.EXPERT, "ผู้ทรงคุณวุฒิด้านการศึกษา",
-         ctx.users.get(Role.MEMBER.value)),
+        (
+            "ดร.",
+            "ชูชาติ",
+            "กรรมการ",
+            Position.MEMBER,
+            Category.EXPERT,
+            "ผู้ทรงคุณวุฒิด้านการศึกษา",
+            ctx.users.get(Role.MEMBER.value),
+        ),
         ("ผศ.ดร.", "พิมพ์ใจ", "วิชาการ", Position.MEMBER, Category.EXPERT, "อาจารย์มหาวิทยาลัยราชภัฏ", None),
     ]
     for school in schools:
@@ -40,8 +54,15 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
                       f"ผู้อำนวยการ{school.name}", None))  # fmt: skip
     specs += [
         ("นาง", "อัญชลี", "เลขาดี", Position.SECRETARY, Category.OFFICE, "ศึกษานิเทศก์ชำนาญการพิเศษ", secretary),
-        ("นาย", "ธนพล", "นำทาง", Position.ASSISTANT_SECRETARY, Category.OFFICE, "ผู้อำนวยการกลุ่มนิเทศฯ",
-         ctx.users.get(Role.DIRECTOR.value)),
+        (
+            "นาย",
+            "ธนพล",
+            "นำทาง",
+            Position.ASSISTANT_SECRETARY,
+            Category.OFFICE,
+            "ผู้อำนวยการกลุ่มนิเทศฯ",
+            ctx.users.get(Role.DIRECTOR.value),
+        ),
     ]
     return [
         services.member_create(user=secretary, prefix=p, first_name=f, last_name=last, position=pos, category=cat,

@@ -121,7 +121,9 @@ def build_annual_report_html(report, progress=None) -> str:  # noqa: ANN001
     from .annual_report import report_context
 
     ctx = report_context(report, progress)
-    return documents.render_html("documents/committee_annual_report.html", {**ctx, "title": _report_title({"report": report.pk})})
+    return documents.render_html(
+        "documents/committee_annual_report.html", {**ctx, "title": _report_title({"report": report.pk})}
+    )
 
 
 def _build_report(job, progress) -> documents.RenderedDocument:  # noqa: ANN001

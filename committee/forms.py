@@ -100,9 +100,12 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        qs = Meeting.objects.filter(date__gte=meeting.date).exclude(pk=meeting.pk).filter(
-            status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED]
-        ).order_by("date")
+        qs = (
+            Meeting.objects.filter(date__gte=meeting.date)
+            .exclude(pk=meeting.pk)
+            .filter(status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])
+            .order_by("date")
+        )
         self.fields["at_meeting"].queryset = qs
         self.fields["at_meeting"].label_from_instance = lambda m: f"ครั้งที่ {m.number_display}"
 

@@ -139,9 +139,7 @@ def agenda_tree(meeting: Meeting) -> list[dict]:
     for item in items:
         item.sub_items = sorted(children.get(item.pk, []), key=lambda i: (i.position, i.pk))
     tops = sorted((i for i in items if not i.parent_id), key=lambda i: (i.section, i.position, i.pk))
-    return [
-        {"number": s.value, "label": s.label, "items": [i for i in tops if i.section == s.value]} for s in Section
-    ]
+    return [{"number": s.value, "label": s.label, "items": [i for i in tops if i.section == s.value]} for s in Section]
 
 
 def pdf_attachments(meeting: Meeting) -> list[AgendaAttachment]:

@@ -176,13 +176,14 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
 else:
     # No server needed: kombu's filesystem transport keeps messages in files.
-    for sub in ("out", "processed"):
+    for sub in ("out", "processed", "control"):
         (CELERY_FS_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FS_DIR / "out"),
         "data_folder_out": str(CELERY_FS_DIR / "out"),
         "processed_folder": str(CELERY_FS_DIR / "processed"),
+        "control_folder": str(CELERY_FS_DIR / "control"),  # not ./control in the checkout
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = None  # the UI reads job rows, not Celery's result store

@@ -17,10 +17,14 @@ def _column(std) -> str:  # noqa: ANN001
 def synthesis_rows(academic_year: int) -> tuple[list[str], list[list[object]]]:
     office_type = OfficeProfile.get().office_type
     sars = list(official_sars(academic_year).order_by("school__cluster__name", "school__name"))
-    ratings = SarRating.objects.filter(sar__in=[s.pk for s in sars]).order_by(
-        "standard__standard_set__education_level", "standard__standard_set_id", "standard__order"
-    ).values_list("sar_id", "standard_id", "level")
-    standards = {s.pk: s for s in Standard.objects.filter(sar_ratings__sar__in=sars).distinct().select_related("standard_set")}
+    ratings = (
+        SarRating.objects.filter(sar__in=[s.pk for s in sars])
+        .order_by("standard__standard_set__education_level", "standard__standard_set_id", "standard__order")
+        .values_list("sar_id", "standard_id", "level")
+    )
+    standards = {
+        s.pk: s for s in Standard.objects.filter(sar_ratings__sar__in=sars).distinct().select_related("standard_set")
+    }
     columns: dict[int, str] = {}
     levels: dict[tuple[int, int], int | None] = {}
     for sar_id, standard_id, level in ratings:

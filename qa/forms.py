@@ -26,12 +26,18 @@ class PdfField(forms.FileField):
 class SarForm(forms.Form):
     """Levels (and evidence) per rated standard, built from the SAR's ratings, plus the texts and the PDF."""
 
-    strengths = forms.CharField(label="จุดเด่น", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                                help_text="บรรทัดละหนึ่งข้อ")
-    to_develop = forms.CharField(label="จุดที่ควรพัฒนา", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                                 help_text="บรรทัดละหนึ่งข้อ")
-    development_plan = forms.CharField(label="แผนพัฒนาเพื่อยกระดับคุณภาพให้สูงขึ้น", required=False,
-                                       widget=forms.Textarea(attrs={"rows": 4}), help_text="บรรทัดละหนึ่งข้อ")
+    strengths = forms.CharField(
+        label="จุดเด่น", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="บรรทัดละหนึ่งข้อ"
+    )
+    to_develop = forms.CharField(
+        label="จุดที่ควรพัฒนา", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="บรรทัดละหนึ่งข้อ"
+    )
+    development_plan = forms.CharField(
+        label="แผนพัฒนาเพื่อยกระดับคุณภาพให้สูงขึ้น",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="บรรทัดละหนึ่งข้อ",
+    )
     file = PdfField(label="ไฟล์รายงาน SAR (PDF)", required=False)
 
     def __init__(self, *args: object, ratings: list, **kwargs: object) -> None:
@@ -58,23 +64,35 @@ class SarForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label="ความเห็นถึงสถานศึกษา", widget=forms.Textarea(attrs={"rows": 4}),
-                              error_messages={"required": "กรุณากรอกความเห็นถึงสถานศึกษา"})
+    comment = forms.CharField(
+        label="ความเห็นถึงสถานศึกษา",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "กรุณากรอกความเห็นถึงสถานศึกษา"},
+    )
 
 
 class SarStartForm(forms.Form):
-    school = forms.ModelChoiceField(label="สถานศึกษา", queryset=School.objects.filter(is_active=True).order_by("name"),
-                                    empty_label="— เลือกสถานศึกษา —", error_messages={"required": "กรุณาเลือกสถานศึกษา",
-                                                    "invalid_choice": "เลือกได้เฉพาะสถานศึกษาในรายการ"})
-    academic_year = forms.IntegerField(label="ปีการศึกษา (พ.ศ.)", min_value=2500, max_value=2700,
-                                       error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568",
-                                                       "max_value": "กรุณากรอกปี พ.ศ. เช่น 2568"})
+    school = forms.ModelChoiceField(
+        label="สถานศึกษา",
+        queryset=School.objects.filter(is_active=True).order_by("name"),
+        empty_label="— เลือกสถานศึกษา —",
+        error_messages={"required": "กรุณาเลือกสถานศึกษา", "invalid_choice": "เลือกได้เฉพาะสถานศึกษาในรายการ"},
+    )
+    academic_year = forms.IntegerField(
+        label="ปีการศึกษา (พ.ศ.)",
+        min_value=2500,
+        max_value=2700,
+        error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568", "max_value": "กรุณากรอกปี พ.ศ. เช่น 2568"},
+    )
 
 
 class SarYearForm(forms.Form):
-    academic_year = forms.IntegerField(label="ปีการศึกษา (พ.ศ.)", min_value=2500, max_value=2700,
-                                       error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568",
-                                                       "max_value": "กรุณากรอกปี พ.ศ. เช่น 2568"})
+    academic_year = forms.IntegerField(
+        label="ปีการศึกษา (พ.ศ.)",
+        min_value=2500,
+        max_value=2700,
+        error_messages={"min_value": "กรุณากรอกปี พ.ศ. เช่น 2568", "max_value": "กรุณากรอกปี พ.ศ. เช่น 2568"},
+    )
     deadline = BEDateField(label="กำหนดส่ง SAR", required=False, help_text="เช่น 31/05/2569 เว้นว่างถ้ายังไม่กำหนด")
     note = forms.CharField(label="หมายเหตุ / แนวปฏิบัติ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -85,12 +103,24 @@ class SarFilterForm(forms.Form):
 
 
 class ExternalForm(forms.Form):
-    school = forms.ModelChoiceField(label="สถานศึกษา", queryset=School.objects.order_by("name"),
-                                    empty_label="— เลือกสถานศึกษา —", error_messages={"required": "กรุณาเลือกสถานศึกษา"})
-    round_name = forms.CharField(label="รอบการประเมิน", max_length=100, help_text="เช่น รอบที่ 5",
-                                 error_messages={"required": "กรุณากรอกรอบการประเมิน"})
-    assessment_year = forms.IntegerField(label="ปีที่ประเมิน (พ.ศ.)", min_value=2500, max_value=2700,
-                                         error_messages={"min_value": "กรุณากรอกปี พ.ศ.", "max_value": "กรุณากรอกปี พ.ศ."})
+    school = forms.ModelChoiceField(
+        label="สถานศึกษา",
+        queryset=School.objects.order_by("name"),
+        empty_label="— เลือกสถานศึกษา —",
+        error_messages={"required": "กรุณาเลือกสถานศึกษา"},
+    )
+    round_name = forms.CharField(
+        label="รอบการประเมิน",
+        max_length=100,
+        help_text="เช่น รอบที่ 5",
+        error_messages={"required": "กรุณากรอกรอบการประเมิน"},
+    )
+    assessment_year = forms.IntegerField(
+        label="ปีที่ประเมิน (พ.ศ.)",
+        min_value=2500,
+        max_value=2700,
+        error_messages={"min_value": "กรุณากรอกปี พ.ศ.", "max_value": "กรุณากรอกปี พ.ศ."},
+    )
     assessed_on = BEDateField(label="วันที่ประเมิน", required=False)
     overall_result = forms.CharField(label="ผลการประเมินโดยรวม", required=False, max_length=200)
     summary = forms.CharField(label="ข้อเสนอแนะของ สมศ.", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -21,8 +21,10 @@ def qa_panel(request: HttpRequest) -> dict | None:
                 "sar_year": selectors.sar_year(year), "is_school": True}  # fmt: skip
     if not selectors.can_manage(user):
         return None
-    sent = selectors.sars_visible_to(user).filter(
-        academic_year=year, status__in=[SarStatus.SUBMITTED, SarStatus.REVIEWED]
-    ).count()
+    sent = (
+        selectors.sars_visible_to(user)
+        .filter(academic_year=year, status__in=[SarStatus.SUBMITTED, SarStatus.REVIEWED])
+        .count()
+    )
     return {"template": "qa/_home_panel.html", "year": year, "sent": sent, "sar_year": selectors.sar_year(year),
             "missing": selectors.schools_not_submitted(user, year).count(), "is_school": False}  # fmt: skip

@@ -54,7 +54,9 @@ class StandardSet(models.Model):
 class Standard(models.Model):
     """A standard (มาตรฐานที่ 1), a sub-standard (1.1) or a consideration item ((1) under 1.1)."""
 
-    standard_set = models.ForeignKey(StandardSet, on_delete=models.CASCADE, related_name="standards", verbose_name="ชุดมาตรฐาน")
+    standard_set = models.ForeignKey(
+        StandardSet, on_delete=models.CASCADE, related_name="standards", verbose_name="ชุดมาตรฐาน"
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children", verbose_name="อยู่ภายใต้"
     )
@@ -115,7 +117,9 @@ def sar_upload_to(instance: SelfAssessmentReport, filename: str) -> str:
 class SelfAssessmentReport(models.Model):
     """รายงานผลการประเมินตนเองของสถานศึกษา (SAR): one per school per academic year."""
 
-    school = models.ForeignKey("supervision.School", on_delete=models.PROTECT, related_name="sars", verbose_name="สถานศึกษา")
+    school = models.ForeignKey(
+        "supervision.School", on_delete=models.PROTECT, related_name="sars", verbose_name="สถานศึกษา"
+    )
     academic_year = models.PositiveSmallIntegerField("ปีการศึกษา (พ.ศ.)")
     standard_sets = models.ManyToManyField(StandardSet, related_name="sars", verbose_name="ชุดมาตรฐานที่ใช้")
     status = models.CharField("สถานะ", max_length=12, choices=SarStatus.choices, default=SarStatus.DRAFT)
@@ -123,7 +127,9 @@ class SelfAssessmentReport(models.Model):
     to_develop = models.TextField("จุดที่ควรพัฒนา", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     development_plan = models.TextField("แผนพัฒนาเพื่อยกระดับคุณภาพให้สูงขึ้น", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     file = models.FileField("ไฟล์รายงาน SAR (PDF)", upload_to=sar_upload_to, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้จัดทำ")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้จัดทำ"
+    )
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
     updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
     submitted_at = models.DateTimeField("ส่งเมื่อ", null=True, blank=True)
@@ -132,7 +138,12 @@ class SelfAssessmentReport(models.Model):
     )
     reviewed_at = models.DateTimeField("ตรวจเมื่อ", null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้ตรวจ"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="ผู้ตรวจ",
     )
     review_comment = models.TextField("ความเห็นของศึกษานิเทศก์", blank=True)
     returned_at = models.DateTimeField(
@@ -187,7 +198,9 @@ class ExternalAssessment(models.Model):
     overall_result = models.CharField("ผลการประเมินโดยรวม", max_length=200, blank=True, help_text="เช่น ได้รับการรับรอง")
     summary = models.TextField("ข้อเสนอแนะของ สมศ.", blank=True)
     file = models.FileField("ไฟล์รายงานผลการประเมินภายนอก (PDF)", upload_to=external_upload_to, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+    )
     recorded_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -195,9 +208,7 @@ class ExternalAssessment(models.Model):
         ordering = ["-assessment_year", "school__name"]
         verbose_name = "ผลการประเมินคุณภาพภายนอก (สมศ.)"
         verbose_name_plural = "ผลการประเมินคุณภาพภายนอก (สมศ.)"
-        constraints = [
-            models.UniqueConstraint(fields=["school", "round_name"], name="qa_one_external_per_round")
-        ]
+        constraints = [models.UniqueConstraint(fields=["school", "round_name"], name="qa_one_external_per_round")]
 
     def __str__(self) -> str:
         return f"สมศ. {self.round_name} ({self.assessment_year}) {self.school}"
@@ -205,7 +216,9 @@ class ExternalAssessment(models.Model):
 
 class ExternalResult(models.Model):
     assessment = models.ForeignKey(ExternalAssessment, on_delete=models.CASCADE, related_name="results")
-    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="external_results", verbose_name="มาตรฐาน")
+    standard = models.ForeignKey(
+        Standard, on_delete=models.PROTECT, related_name="external_results", verbose_name="มาตรฐาน"
+    )
     level = models.PositiveSmallIntegerField("ระดับคุณภาพ", choices=Level.choices, null=True, blank=True)
 
     class Meta:

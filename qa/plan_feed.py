@@ -69,6 +69,8 @@ def synthesis_to_plan(*, user, academic_year: int, fiscal_year: int | None = Non
     data = build(academic_year)
     if not data.sars:
         raise ValidationError(f"ยังไม่มี SAR ปีการศึกษา {academic_year} ที่ส่งแล้ว จึงยังไม่มีผลการสังเคราะห์")
-    plan = supervision_services.plan_get_or_create(fiscal_year=fiscal_year or next_fiscal_year(academic_year), user=user)
+    plan = supervision_services.plan_get_or_create(
+        fiscal_year=fiscal_year or next_fiscal_year(academic_year), user=user
+    )
     added = supervision_services.plan_add_priorities(plan=plan, items=plan_items(data), user=user)
     return plan, added

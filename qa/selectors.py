@@ -42,8 +42,6 @@ def can_manage(user: User) -> bool:
     return has_role(user, *OFFICE_EDITORS)
 
 
-
-
 def current_academic_year() -> int:
     return thaidate.academic_year(thaidate.today(), OfficeProfile.get().academic_calendar)
 
@@ -120,7 +118,11 @@ def get_sar_for_user(user: User, pk: int, *, write: bool = False) -> SelfAssessm
 
 
 def ratings_of(sar: SelfAssessmentReport) -> list[SarRating]:
-    return list(sar.ratings.select_related("standard", "standard__standard_set").order_by("standard__standard_set", "standard__order"))
+    return list(
+        sar.ratings.select_related("standard", "standard__standard_set").order_by(
+            "standard__standard_set", "standard__order"
+        )
+    )
 
 
 def schools_not_submitted(user: User, academic_year: int) -> QuerySet[School]:

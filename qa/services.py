@@ -34,7 +34,9 @@ def check_pdf(upload: UploadedFile | None, *, label: str = "ไฟล์") -> No
 def sar_year_set(*, user: User, academic_year: int, deadline: dt.date | None, note: str = "") -> SarYear:
     if not selectors.can_manage(user):
         raise PermissionDenied("เฉพาะศึกษานิเทศก์ ผู้อำนวยการกลุ่ม และผู้ดูแลระบบกำหนดวันส่ง SAR ได้")
-    year, _ = SarYear.objects.update_or_create(academic_year=academic_year, defaults={"deadline": deadline, "note": note})
+    year, _ = SarYear.objects.update_or_create(
+        academic_year=academic_year, defaults={"deadline": deadline, "note": note}
+    )
     return year
 
 
@@ -192,4 +194,3 @@ def external_save(
         if standard_id in valid:
             ExternalResult.objects.update_or_create(assessment=obj, standard_id=standard_id, defaults={"level": level})
     return obj
-

@@ -126,7 +126,9 @@ def official_sars(academic_year: int):  # noqa: ANN201 - QuerySet
 def build(academic_year: int) -> Synthesis:
     office_type = OfficeProfile.get().office_type
     sars = {s.pk: s for s in official_sars(academic_year).order_by("school__name")}
-    rows = SarRating.objects.filter(sar__in=list(sars), level__isnull=False).values_list("sar_id", "standard_id", "level")
+    rows = SarRating.objects.filter(sar__in=list(sars), level__isnull=False).values_list(
+        "sar_id", "standard_id", "level"
+    )
     standards = {
         std.pk: std for std in Standard.objects.filter(sar_ratings__sar__in=list(sars)).distinct()
         .select_related("standard_set").order_by("standard_set__education_level", "standard_set_id", "order")

@@ -15,8 +15,9 @@ STATUSES = [VisitStatus.DRAFT, VisitStatus.SUBMITTED, VisitStatus.APPROVED, Visi
             VisitStatus.ACKNOWLEDGED, VisitStatus.ACKNOWLEDGED, VisitStatus.RETURNED]  # fmt: skip
 
 
-def build_dataset(*, schools: int, visits: int, supervisors: list, fiscal_year: int, seed: int = 7,
-                  prefix: str = "88") -> dict:
+def build_dataset(
+    *, schools: int, visits: int, supervisors: list, fiscal_year: int, seed: int = 7, prefix: str = "88"
+) -> dict:
     """`schools` schools in clusters of 12 and `visits` visits spread over the fiscal year."""
     rng = random.Random(seed)
     ensure_default_tools()

@@ -39,7 +39,11 @@ def seed(ctx: DemoContext) -> None:
         district = districts[c_index // 2]
         for n in range(SCHOOLS_PER_CLUSTER):
             village = rng.choice(VILLAGES)
-            name = f"โรงเรียน{village}" if village not in used else f"โรงเรียน{village}{rng.choice(['วิทยา', 'ศึกษา', 'พัฒนา'])}"
+            name = (
+                f"โรงเรียน{village}"
+                if village not in used
+                else f"โรงเรียน{village}{rng.choice(['วิทยา', 'ศึกษา', 'พัฒนา'])}"
+            )
             suffix = 2
             while name in used:
                 name, suffix = f"{name} {suffix}", suffix + 1

@@ -58,17 +58,33 @@ def seed_plan(ctx: DemoContext, *, fiscal_year: int, schools: list) -> object:
                 responsible="ศึกษานิเทศก์", compensation=Decimal(comp), operating=Decimal(oper), materials=Decimal(mat),
             )  # fmt: skip
             activity.responsible_users.set(ctx.rng.sample(ctx.supervisors, 2))
-        Indicator.objects.create(project=project, order=1, name="ร้อยละของสถานศึกษาที่ได้รับการนิเทศตามเป้าหมาย",
-                                 method="ประเมินผล", tool="แบบบันทึกการนิเทศ", target="ร้อยละ 100")
-        Indicator.objects.create(project=project, order=2, name="ร้อยละของสถานศึกษาพึงพอใจต่อการนิเทศ",
-                                 method="สำรวจ", tool="แบบสอบถามความพึงพอใจ", target="ร้อยละ 80")
+        Indicator.objects.create(
+            project=project,
+            order=1,
+            name="ร้อยละของสถานศึกษาที่ได้รับการนิเทศตามเป้าหมาย",
+            method="ประเมินผล",
+            tool="แบบบันทึกการนิเทศ",
+            target="ร้อยละ 100",
+        )
+        Indicator.objects.create(
+            project=project,
+            order=2,
+            name="ร้อยละของสถานศึกษาพึงพอใจต่อการนิเทศ",
+            method="สำรวจ",
+            tool="แบบสอบถามความพึงพอใจ",
+            target="ร้อยละ 80",
+        )
     return plan
 
 
 def advance_projects(ctx: DemoContext, plan, phases: list[str]) -> None:  # noqa: ANN001
     user = ctx.users[Role.DIRECTOR.value]
-    notes = {Phase.DO: "ประชุมชี้แจงและจัดทำเครื่องมือแล้ว", Phase.CHECK: "ดำเนินการนิเทศตามปฏิทินแล้ว",
-             Phase.ACT: "สรุปผลการนิเทศ วิเคราะห์จุดที่ควรพัฒนา", Phase.PLAN: "รายงานผลและนำไปวางแผนปีถัดไป"}
+    notes = {
+        Phase.DO: "ประชุมชี้แจงและจัดทำเครื่องมือแล้ว",
+        Phase.CHECK: "ดำเนินการนิเทศตามปฏิทินแล้ว",
+        Phase.ACT: "สรุปผลการนิเทศ วิเคราะห์จุดที่ควรพัฒนา",
+        Phase.PLAN: "รายงานผลและนำไปวางแผนปีถัดไป",
+    }
     for project, target in zip(plan.projects.order_by("order"), phases, strict=False):
         order = [Phase.PLAN, Phase.DO, Phase.CHECK, Phase.ACT]
         for phase in order[1 : order.index(target) + 1]:

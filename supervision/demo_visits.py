@@ -51,8 +51,15 @@ def seed_visits(ctx: DemoContext, *, schools: list, plans: dict[int, object], co
         visit_type = rng.choice(list(VisitType))
         tool = tools.get(TYPE_TOOL[visit_type]) if TYPE_TOOL[visit_type] else None
         activities = [a for p in plans[year].projects.all() for a in p.activities.all()]
-        visit = services.visit_create(user=author, school=school, date=date, visit_type=visit_type, tool=tool,
-                                      activity=rng.choice(activities), policy="นโยบายด้านคุณภาพการศึกษา")
+        visit = services.visit_create(
+            user=author,
+            school=school,
+            date=date,
+            visit_type=visit_type,
+            tool=tool,
+            activity=rng.choice(activities),
+            policy="นโยบายด้านคุณภาพการศึกษา",
+        )
         top = tool.max_score if tool else 0
         scores = {pk: (rng.randint(max(0, top - 2), top), "") for pk in items.get(tool.pk, [])} if tool else {}
         teachers = [{"name": " ".join(ctx.person()[1:]), "learning_area": rng.choice(areas), "grade": f"ป.{rng.randint(1, 6)}"}

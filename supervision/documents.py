@@ -70,10 +70,17 @@ def _visit_title(params: dict) -> str:
 
 def _build_visit(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     visit = (
-        Visit.objects.select_related("school__cluster", "tool", "activity__project", "created_by__profile",
-                                     "reviewed_by__profile", "acknowledged_by__profile")
+        Visit.objects.select_related(
+            "school__cluster",
+            "tool",
+            "activity__project",
+            "created_by__profile",
+            "reviewed_by__profile",
+            "acknowledged_by__profile",
+        )
         .prefetch_related("team__profile", "teachers__learning_area", "follow_ups", "scores", "evidence")
-        .filter(pk=job.params.get("visit")).first()
+        .filter(pk=job.params.get("visit"))
+        .first()
     )
     if visit is None:
         raise documents.DocumentError("ไม่พบบันทึกการนิเทศนี้")
@@ -94,8 +101,9 @@ def _summary_params(data: dict) -> dict:
 
 def _can_summary(user, params: dict) -> bool:  # noqa: ANN001
     target = params.get("user", user.pk)
-    return (target == user.pk and has_role(user, Role.SUPERVISOR, Role.DIRECTOR)) or has_role(user, Role.DIRECTOR,
-                                                                                              Role.ADMIN)
+    return (target == user.pk and has_role(user, Role.SUPERVISOR, Role.DIRECTOR)) or has_role(
+        user, Role.DIRECTOR, Role.ADMIN
+    )
 
 
 def _build_summary(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
@@ -130,17 +138,33 @@ def _project_title(params: dict) -> str:
     return f"โครงการ{project.name}" if project else "เอกสารโครงการ"
 
 
-documents.register(documents.DocumentKind(
-    kind="supervision.visit_record", label="บันทึกการนิเทศ", build=_build_visit, can_request=_can_see_visit,
-    title=_visit_title, parse_params=lambda data: _int_param(data, "visit"),
-))
-documents.register(documents.DocumentKind(
-    kind="supervision.supervisor_summary", label="สรุปผลการนิเทศประจำปีงบประมาณ", build=_build_summary,
-    can_request=_can_summary, parse_params=_summary_params,
-    title=lambda p: f"สรุปผลการนิเทศ ปีงบประมาณ {p.get('fiscal_year', '')}",
-))
-documents.register(documents.DocumentKind(
-    kind="supervision.project_document", label="เอกสารโครงการ", build=_build_project,
-    can_request=lambda user, params: selectors.can_read_plans(user), title=_project_title,
-    parse_params=lambda data: _int_param(data, "project"),
-))
+documents.register(
+    documents.DocumentKind(
+        kind="supervision.visit_record",
+        label="บันทึกการนิเทศ",
+        build=_build_visit,
+        can_request=_can_see_visit,
+        title=_visit_title,
+        parse_params=lambda data: _int_param(data, "visit"),
+    )
+)
+documents.register(
+    documents.DocumentKind(
+        kind="supervision.supervisor_summary",
+        label="สรุปผลการนิเทศประจำปีงบประมาณ",
+        build=_build_summary,
+        can_request=_can_summary,
+        parse_params=_summary_params,
+        title=lambda p: f"สรุปผลการนิเทศ ปีงบประมาณ {p.get('fiscal_year', '')}",
+    )
+)
+documents.register(
+    documents.DocumentKind(
+        kind="supervision.project_document",
+        label="เอกสารโครงการ",
+        build=_build_project,
+        can_request=lambda user, params: selectors.can_read_plans(user),
+        title=_project_title,
+        parse_params=lambda data: _int_param(data, "project"),
+    )
+)

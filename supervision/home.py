@@ -20,9 +20,12 @@ def supervision_panel(request: HttpRequest) -> dict | None:
         return None
     to_review = (
         selectors.visits_visible_to(user).filter(status=VisitStatus.SUBMITTED).count()
-        if has_role(user, Role.DIRECTOR) else 0
+        if has_role(user, Role.DIRECTOR)
+        else 0
     )
     return {
-        "template": "supervision/_home_panel.html", "due": list(selectors.due_follow_ups(user)[:10]),
-        "to_review": to_review, "today": thaidate.today(),
+        "template": "supervision/_home_panel.html",
+        "due": list(selectors.due_follow_ups(user)[:10]),
+        "to_review": to_review,
+        "today": thaidate.today(),
     }

@@ -36,7 +36,8 @@ class Attendance(models.Model):
         verbose_name_plural = "การเข้าประชุม"
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "member"], condition=Q(member__isnull=False),
+                fields=["meeting", "member"],
+                condition=Q(member__isnull=False),
                 name="committee_attendance_one_per_member",
                 violation_error_message="บันทึกการเข้าประชุมของกรรมการคนนี้ในการประชุมนี้แล้ว",
             ),

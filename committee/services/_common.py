@@ -41,8 +41,6 @@ def require_status(meeting: Meeting, allowed: tuple[str, ...], message: str) -> 
 
 def require_not_locked(meeting: Meeting) -> None:
     if refresh_status(meeting) == MeetingStatus.MINUTES_APPROVED:
-        raise ValidationError(
-            "รายงานการประชุมครั้งนี้รับรองแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกการแก้ไขไว้ท้ายรายงานการประชุม"
-        )
+        raise ValidationError("รายงานการประชุมครั้งนี้รับรองแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกการแก้ไขไว้ท้ายรายงานการประชุม")
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("การประชุมครั้งนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้")

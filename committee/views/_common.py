@@ -34,5 +34,3 @@ def try_service(form: forms.Form, call: Callable[[], object]) -> object | None:
     except ValidationError as exc:
         apply_errors(form, exc)
         return None
-
-

@@ -99,7 +99,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"member": member.pk, "kind": current.kind if current else "present"}
         if current:
             initial.update(name=current.name, job_title=current.job_title, reason=current.reason)
-        rows.append({"member": member, "record": current, "form": AttendanceForm(initial=initial, prefix=f"m{member.pk}")})
+        rows.append(
+            {"member": member, "record": current, "form": AttendanceForm(initial=initial, prefix=f"m{member.pk}")}
+        )
     return render(request, "committee/attendance.html", {
         "meeting": meeting, "rows": rows, "guest_form": GuestForm(),
         "guests": meeting.attendance.filter(kind="guest"),

@@ -18,9 +18,11 @@ def _standards_for(assessment: ExternalAssessment | None) -> list[Standard]:
     ids = set(Standard.objects.filter(standard_set__in=sets, parent=None, is_rated=True).values_list("pk", flat=True))
     if assessment:
         ids |= set(assessment.results.values_list("standard_id", flat=True))
-    return list(Standard.objects.filter(pk__in=ids).select_related("standard_set").order_by(
-        "standard_set__education_level", "standard_set_id", "order"
-    ))
+    return list(
+        Standard.objects.filter(pk__in=ids)
+        .select_related("standard_set")
+        .order_by("standard_set__education_level", "standard_set_id", "order")
+    )
 
 
 @login_required
@@ -68,7 +70,9 @@ def _external_form(request: HttpRequest, assessment: ExternalAssessment | None):
         initial = {f: getattr(assessment, f) for f in
                    ("school", "round_name", "assessment_year", "assessed_on", "overall_result", "summary")}  # fmt: skip
         initial.update({f"level_{r.standard_id}": r.level for r in assessment.results.all()})
-    return ExternalForm(request.POST or None, request.FILES or None, initial=initial, standards=_standards_for(assessment))
+    return ExternalForm(
+        request.POST or None, request.FILES or None, initial=initial, standards=_standards_for(assessment)
+    )
 
 
 @login_required

@@ -33,10 +33,14 @@ def index(request: HttpRequest) -> HttpResponse:
         return redirect("qa:school_qa", pk=school_id)
     _require_reader(request.user)
     year = year_from(request)
-    counts = selectors.sars_visible_to(request.user).filter(academic_year=year).aggregate(
-        draft=Count("pk", filter=Q(status=SarStatus.DRAFT)),
-        submitted=Count("pk", filter=Q(status=SarStatus.SUBMITTED)),
-        reviewed=Count("pk", filter=Q(status=SarStatus.REVIEWED)),
+    counts = (
+        selectors.sars_visible_to(request.user)
+        .filter(academic_year=year)
+        .aggregate(
+            draft=Count("pk", filter=Q(status=SarStatus.DRAFT)),
+            submitted=Count("pk", filter=Q(status=SarStatus.SUBMITTED)),
+            reviewed=Count("pk", filter=Q(status=SarStatus.REVIEWED)),
+        )
     )
     context = {
         "year": year, "years": year_choices(year), "counts": counts, "sar_year": selectors.sar_year(year),
@@ -88,7 +92,9 @@ def sar_missing(request: HttpRequest) -> HttpResponse:
     year = year_from(request)
     schools = selectors.schools_not_submitted(request.user, year)
     drafts = dict(
-        selectors.sars_visible_to(request.user).filter(academic_year=year, status=SarStatus.DRAFT).values_list("school_id", "pk")
+        selectors.sars_visible_to(request.user)
+        .filter(academic_year=year, status=SarStatus.DRAFT)
+        .values_list("school_id", "pk")
     )
     rows = [(school, drafts.get(school.pk)) for school in schools]
     context = {"rows": rows, "year": year, "years": year_choices(year), "sar_year": selectors.sar_year(year)}
@@ -148,7 +154,9 @@ def sar_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return _submit(request, sar)
             messages.success(request, "บันทึกร่างแล้ว")
             return redirect("qa:sar_edit", pk=sar.pk)
-    return render(request, "qa/sar_form.html", {"sar": sar, "form": form, "sar_year": selectors.sar_year(sar.academic_year)})
+    return render(
+        request, "qa/sar_form.html", {"sar": sar, "form": form, "sar_year": selectors.sar_year(sar.academic_year)}
+    )
 
 
 def _submit(request: HttpRequest, sar) -> HttpResponse:  # noqa: ANN001
@@ -208,4 +216,3 @@ def school_qa(request: HttpRequest, pk: int) -> HttpResponse:
         "can_record_visit": can_create_visits(request.user),
     }  # fmt: skip
     return render(request, "qa/school_qa.html", context)
-

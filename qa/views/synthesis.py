@@ -26,7 +26,9 @@ def _require_reader(user) -> None:  # noqa: ANN001
 def _chart(data) -> dict:  # noqa: ANN001
     return {
         "labels": [
-            f"{'ปฐมวัย ' if s.standard.standard_set.education_level == 'early' else ''}{s.standard.code} {s.standard.name}"[:60]
+            f"{'ปฐมวัย ' if s.standard.standard_set.education_level == 'early' else ''}{s.standard.code} {s.standard.name}"[
+                :60
+            ]
             for s in data.standards
         ],
         "datasets": [

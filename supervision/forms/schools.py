@@ -40,8 +40,10 @@ class SchoolForm(forms.ModelForm):
 
 
 def supervisors_queryset():  # noqa: ANN201
-    return User.objects.filter(groups__name=Role.SUPERVISOR, is_active=True).select_related("profile").order_by(
-        "first_name"
+    return (
+        User.objects.filter(groups__name=Role.SUPERVISOR, is_active=True)
+        .select_related("profile")
+        .order_by("first_name")
     )
 
 

@@ -6,12 +6,14 @@ from ..models import Tool, VisitType
 
 
 class ToolForm(forms.ModelForm):
-    visit_type = forms.ChoiceField(choices=[("", "ทุกประเภท"), *VisitType.choices], required=False,
-                                   label="ใช้กับการนิเทศประเภท")
+    visit_type = forms.ChoiceField(
+        choices=[("", "ทุกประเภท"), *VisitType.choices], required=False, label="ใช้กับการนิเทศประเภท"
+    )
     outline = forms.CharField(
-        label="ตอนและรายการประเมิน", widget=forms.Textarea(attrs={"rows": 16}),
+        label="ตอนและรายการประเมิน",
+        widget=forms.Textarea(attrs={"rows": 16}),
         help_text="บรรทัดที่ขึ้นต้นด้วย # คือชื่อตอน บรรทัดที่ขึ้นต้นด้วย - คือรายการประเมิน "
-                  "ต่อท้าย [ไม่มีความเห็น] ถ้าไม่ต้องการช่องความเห็นของข้อนั้น",
+        "ต่อท้าย [ไม่มีความเห็น] ถ้าไม่ต้องการช่องความเห็นของข้อนั้น",
     )
 
     class Meta:

@@ -17,17 +17,21 @@ User = get_user_model()
 def _team_queryset():  # noqa: ANN202
     return (
         User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True)
-        .select_related("profile").distinct().order_by("first_name")
+        .select_related("profile")
+        .distinct()
+        .order_by("first_name")
     )
 
 
 class VisitStartForm(forms.Form):
-    school = forms.ModelChoiceField(School.objects.filter(is_active=True), label="สถานศึกษา",
-                                    empty_label="— เลือกสถานศึกษา —")
+    school = forms.ModelChoiceField(
+        School.objects.filter(is_active=True), label="สถานศึกษา", empty_label="— เลือกสถานศึกษา —"
+    )
     date = BEDateField(label="วันที่นิเทศ")
     visit_type = forms.ChoiceField(choices=VisitType.choices, label="ประเภทการนิเทศ")
-    tool = forms.ModelChoiceField(Tool.objects.filter(is_active=True), label="เครื่องมือนิเทศ", required=False,
-                                  empty_label="— ไม่ใช้เครื่องมือ —")
+    tool = forms.ModelChoiceField(
+        Tool.objects.filter(is_active=True), label="เครื่องมือนิเทศ", required=False, empty_label="— ไม่ใช้เครื่องมือ —"
+    )
 
 
 class VisitForm(forms.ModelForm):
@@ -104,8 +108,7 @@ class ScoreForm(forms.Form):
                     label=item.text, choices=choices, coerce=int, required=False, widget=forms.RadioSelect
                 )
                 if item.allow_comment:
-                    self.fields[f"comment_{item.pk}"] = forms.CharField(label="ความเห็น", max_length=500,
-                                                                         required=False)
+                    self.fields[f"comment_{item.pk}"] = forms.CharField(label="ความเห็น", max_length=500, required=False)
                 rows.append((item, key))
             self.sections.append((section, rows))
 
@@ -122,8 +125,10 @@ class ScoreForm(forms.Form):
         for _section, rows in self.sections:
             for item, key in rows:
                 value = self.cleaned_data.get(key)
-                out[item.pk] = (None if value in ("", None) else int(value),
-                                self.cleaned_data.get(f"comment_{item.pk}", ""))
+                out[item.pk] = (
+                    None if value in ("", None) else int(value),
+                    self.cleaned_data.get(f"comment_{item.pk}", ""),
+                )
         return out
 
 

@@ -41,7 +41,10 @@ class AnnualPlan(models.Model):
         "เป้าหมายการนิเทศ (ครั้ง/โรงเรียน/ปี) ทุกโรงเรียน", null=True, blank=True
     )
     satisfaction_target_percent = models.DecimalField(
-        "เป้าหมายความพึงพอใจ (ร้อยละของสถานศึกษา)", max_digits=5, decimal_places=2, default=Decimal("80"),
+        "เป้าหมายความพึงพอใจ (ร้อยละของสถานศึกษา)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("80"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     created_by = models.ForeignKey(
@@ -70,7 +73,11 @@ class PlanPriority(models.Model):
     title = models.CharField("หัวข้อ", max_length=300)
     detail = models.TextField("รายละเอียด", blank=True)
     school = models.ForeignKey(
-        "School", null=True, blank=True, on_delete=models.CASCADE, related_name="plan_priorities",
+        "School",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="plan_priorities",
         verbose_name="สถานศึกษา",
     )
     source = models.CharField("ที่มา", max_length=100, blank=True)
@@ -154,12 +161,15 @@ class Activity(models.Model):
     responsible_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="plan_activities", verbose_name="ศึกษานิเทศก์ผู้รับผิดชอบ"
     )
-    compensation = models.DecimalField("ค่าตอบแทน", max_digits=12, decimal_places=2, default=0,
-                                       validators=[MinValueValidator(0)])
-    operating = models.DecimalField("ค่าใช้สอย", max_digits=12, decimal_places=2, default=0,
-                                    validators=[MinValueValidator(0)])
-    materials = models.DecimalField("ค่าวัสดุ", max_digits=12, decimal_places=2, default=0,
-                                    validators=[MinValueValidator(0)])
+    compensation = models.DecimalField(
+        "ค่าตอบแทน", max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+    operating = models.DecimalField(
+        "ค่าใช้สอย", max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+    materials = models.DecimalField(
+        "ค่าวัสดุ", max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
     phase = models.CharField("ระยะ PDCA", max_length=10, choices=Phase.choices, default=Phase.PLAN)
 
     class Meta:
@@ -207,9 +217,7 @@ class PhaseNote(models.Model):
     """A note (and optional evidence file) recorded at a PDCA phase of a project or an activity."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="phase_notes")
-    activity = models.ForeignKey(
-        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="phase_notes"
-    )
+    activity = models.ForeignKey(Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="phase_notes")
     phase = models.CharField("ระยะ", max_length=10, choices=Phase.choices)
     note = models.TextField("บันทึก")
     evidence = models.FileField("หลักฐาน", upload_to=_evidence_upload_to, blank=True, max_length=300)

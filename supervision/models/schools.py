@@ -16,15 +16,25 @@ class Cluster(models.Model):
 
     name = models.CharField("ชื่อกลุ่มโรงเรียน", max_length=200, unique=True)
     chair = models.ForeignKey(
-        "School", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "School",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="ประธานกลุ่ม (ผู้บริหารโรงเรียน)",
     )
     vice_chair = models.ForeignKey(
-        "School", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "School",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="รองประธานกลุ่ม (ผู้บริหารโรงเรียน)",
     )
     responsible_supervisors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="clusters_responsible",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="clusters_responsible",
         verbose_name="ศึกษานิเทศก์ผู้รับผิดชอบ",
     )
     note = models.TextField("หมายเหตุ", blank=True)
@@ -39,9 +49,7 @@ class Cluster(models.Model):
 
 
 class School(models.Model):
-    code = models.CharField(
-        "รหัสสถานศึกษา (10 หลัก)", max_length=10, unique=True, validators=[school_code_validator]
-    )
+    code = models.CharField("รหัสสถานศึกษา (10 หลัก)", max_length=10, unique=True, validators=[school_code_validator])
     smis_code = models.CharField("รหัส SMIS (8 หลัก)", max_length=8, blank=True, validators=[smis_validator])
     percode = models.CharField("รหัส Percode (6 หลัก)", max_length=6, blank=True, validators=[percode_validator])
     name = models.CharField("ชื่อสถานศึกษา", max_length=200)
@@ -55,11 +63,19 @@ class School(models.Model):
     province = models.CharField("จังหวัด", max_length=100, blank=True)
     postal_code = models.CharField("รหัสไปรษณีย์", max_length=5, blank=True)
     latitude = models.DecimalField(
-        "ละติจูด", max_digits=9, decimal_places=6, null=True, blank=True,
+        "ละติจูด",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        "ลองจิจูด", max_digits=9, decimal_places=6, null=True, blank=True,
+        "ลองจิจูด",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     principal_name = models.CharField("ชื่อผู้บริหารสถานศึกษา", max_length=200, blank=True)

@@ -40,7 +40,11 @@ class Visit(models.Model):
     )
     team = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="visits", verbose_name="คณะผู้นิเทศ")
     activity = models.ForeignKey(
-        "Activity", null=True, blank=True, on_delete=models.SET_NULL, related_name="visits",
+        "Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="visits",
         verbose_name="กิจกรรมตามแผน",
     )
     policy = models.CharField("นโยบาย/จุดเน้นที่สนอง", max_length=300, blank=True)
@@ -55,13 +59,21 @@ class Visit(models.Model):
     draft_saved_at = models.DateTimeField("บันทึกร่างล่าสุด", null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="ผู้พิจารณา",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField("ความเห็นผู้อำนวยการกลุ่ม", blank=True)
     acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="ผู้รับทราบ (สถานศึกษา)",
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)

@@ -112,8 +112,12 @@ def scores_by_item(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
 def scores_by_learning_area(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
     """Mean item score per learning area of the observed teachers (a visit counts for each area observed)."""
     rows = (
-        VisitScore.objects.filter(visit__in=visits, item__section__tool_id=tool_id, value__isnull=False,
-                                  visit__teachers__learning_area__isnull=False)
+        VisitScore.objects.filter(
+            visit__in=visits,
+            item__section__tool_id=tool_id,
+            value__isnull=False,
+            visit__teachers__learning_area__isnull=False,
+        )
         .values("visit__teachers__learning_area__name", "visit__teachers__learning_area__order")
         .annotate(avg=Avg("value"), n=Count("visit", distinct=True))
         .order_by("visit__teachers__learning_area__order")
@@ -126,7 +130,9 @@ def supervisor_rows(fiscal_year: int) -> list[dict]:
     """Per supervisor: visits taken part in, responsible schools, and how many of those were visited."""
     supervisors = list(
         User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True)
-        .select_related("profile").distinct().order_by("first_name")
+        .select_related("profile")
+        .distinct()
+        .order_by("first_name")
     )
     visits = counted_visits(fiscal_year)
     team_counts = dict(visits.values_list("team").annotate(n=Count("id", distinct=True)).order_by())
@@ -148,5 +154,10 @@ def satisfaction(fiscal_year: int) -> dict:
     totals = answers.aggregate(n=Count("id"), satisfied=Count("id", filter=Q(satisfied=True)))
     percent = round(100 * totals["satisfied"] / totals["n"], 2) if totals["n"] else None
     target = float(plan.satisfaction_target_percent) if plan else None
-    return {"answers": totals["n"], "satisfied": totals["satisfied"], "satisfied_percent": percent,
-            "target_percent": target, "met": percent is not None and target is not None and percent >= target}
+    return {
+        "answers": totals["n"],
+        "satisfied": totals["satisfied"],
+        "satisfied_percent": percent,
+        "target_percent": target,
+        "met": percent is not None and target is not None and percent >= target,
+    }

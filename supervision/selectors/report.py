@@ -23,8 +23,9 @@ def annual_report_data(fiscal_year: int) -> dict:
     plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
     projects = []
     if plan:
-        for project in plan.projects.prefetch_related(Prefetch("activities", queryset=Activity.objects.all()),
-                                                      "indicators"):
+        for project in plan.projects.prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.all()), "indicators"
+        ):
             projects.append({
                 "name": project.name, "phase": project.get_phase_display(), "phase_code": project.phase,
                 "budget_total": project_budget(project)["total"],
@@ -35,7 +36,8 @@ def annual_report_data(fiscal_year: int) -> dict:
     findings: dict[int, dict] = {}
     approved = (
         Visit.objects.filter(fiscal_year=fiscal_year, status__in=FINAL_STATUSES)
-        .select_related("school__cluster").order_by("school__name", "date", "id")
+        .select_related("school__cluster")
+        .order_by("school__name", "date", "id")
     )
     for visit in approved:
         row = findings.setdefault(visit.school_id, {
@@ -57,7 +59,10 @@ def supervisor_summary(user, fiscal_year: int) -> dict:  # noqa: ANN001
     """A supervisor's year: visits by type and month, schools reached, and each visit in order."""
     visits = list(
         Visit.objects.filter(fiscal_year=fiscal_year, status__in=COUNTED_STATUSES, team=user)
-        .select_related("school__cluster", "tool").prefetch_related("teachers").distinct().order_by("date", "id")
+        .select_related("school__cluster", "tool")
+        .prefetch_related("teachers")
+        .distinct()
+        .order_by("date", "id")
     )
     by_type = Counter(v.visit_type for v in visits)
     month_qs = Visit.objects.filter(pk__in=[v.pk for v in visits])

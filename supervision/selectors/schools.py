@@ -21,10 +21,10 @@ def can_edit_schools(user) -> bool:  # noqa: ANN001
 
 def schools_visible_to(user) -> QuerySet[School]:  # noqa: ANN001
     """Office staff and committee see every school; school staff only their own."""
-    qs = School.objects.select_related("cluster").annotate(
-        size=size_class_expression(OfficeProfile.get().office_type)
-    )
-    if has_role(user, Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER):
+    qs = School.objects.select_related("cluster").annotate(size=size_class_expression(OfficeProfile.get().office_type))
+    if has_role(
+        user, Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER
+    ):
         return qs
     if has_role(user, Role.SCHOOL):
         return qs.filter(pk=school_id_of(user))
@@ -41,9 +41,11 @@ def get_school_for_user(user, pk: int, *, write: bool = False) -> School:  # noq
 def clusters_visible_to(user) -> QuerySet[Cluster]:  # noqa: ANN001
     if not schools_visible_to(user).exists() and not can_edit_schools(user):
         return Cluster.objects.none()
-    qs = Cluster.objects.select_related("chair", "vice_chair").prefetch_related(
-        "responsible_supervisors__profile"
-    ).annotate(school_count=Count("schools"))
+    qs = (
+        Cluster.objects.select_related("chair", "vice_chair")
+        .prefetch_related("responsible_supervisors__profile")
+        .annotate(school_count=Count("schools"))
+    )
     if has_role(user, Role.SCHOOL) and not can_edit_schools(user):
         return qs.filter(schools__pk=school_id_of(user))
     return qs
@@ -62,9 +64,12 @@ def districts() -> list[str]:
 
 def school_directory(cluster_id: int | None = None) -> list[tuple[Cluster | None, list[School]]]:
     """Active schools grouped by cluster (schools without a cluster last), for the directory PDF."""
-    qs = School.objects.filter(is_active=True).select_related("cluster").annotate(
-        size=size_class_expression(OfficeProfile.get().office_type)
-    ).order_by("cluster__name", "name")
+    qs = (
+        School.objects.filter(is_active=True)
+        .select_related("cluster")
+        .annotate(size=size_class_expression(OfficeProfile.get().office_type))
+        .order_by("cluster__name", "name")
+    )
     if cluster_id:
         qs = qs.filter(cluster_id=cluster_id)
     groups: dict[int | None, tuple[Cluster | None, list[School]]] = {}

@@ -36,4 +36,4 @@ def qr_svg(url: str) -> str:
     out = io.BytesIO()
     image.save(out)
     svg = out.getvalue().decode()
-    return svg[svg.find("<svg"):]
+    return svg[svg.find("<svg") :]

@@ -98,8 +98,9 @@ def visit_score_sections(visit: Visit) -> list[dict]:
     for section in visit.tool.sections.prefetch_related("items"):
         rows = [(item, scores.get(item.pk)) for item in section.items.all()]
         values = [s.value for _, s in rows if s and s.value is not None]
-        sections.append({"section": section, "rows": rows,
-                         "average": round(sum(values) / len(values), 2) if values else None})
+        sections.append(
+            {"section": section, "rows": rows, "average": round(sum(values) / len(values), 2) if values else None}
+        )
     return sections
 
 

@@ -76,12 +76,21 @@ def _check_move(current: str, target: str) -> None:
         )
 
 
-def _note(*, project: Project, activity: Activity | None, phase: str, note: str, user,  # noqa: ANN001
-          evidence: UploadedFile | None = None, moved_to: str = "") -> PhaseNote:
+def _note(
+    *,
+    project: Project,
+    activity: Activity | None,
+    phase: str,
+    note: str,
+    user,  # noqa: ANN001
+    evidence: UploadedFile | None = None,
+    moved_to: str = "",
+) -> PhaseNote:
     if not note.strip():
         raise ValidationError({"note": "กรุณาบันทึกสิ่งที่ทำ/ผลที่ได้ในระยะนี้"})
-    record = PhaseNote(project=project, activity=activity, phase=phase, note=note.strip(), created_by=user,
-                       moved_to=moved_to)
+    record = PhaseNote(
+        project=project, activity=activity, phase=phase, note=note.strip(), created_by=user, moved_to=moved_to
+    )
     if evidence:
         record.evidence = evidence
         record.evidence_name = evidence.name[:255]
@@ -90,8 +99,14 @@ def _note(*, project: Project, activity: Activity | None, phase: str, note: str,
 
 
 @transaction.atomic
-def phase_note_add(*, user, project: Project, activity: Activity | None = None, note: str,  # noqa: ANN001
-                   evidence: UploadedFile | None = None) -> PhaseNote:
+def phase_note_add(
+    *,
+    user,
+    project: Project,
+    activity: Activity | None = None,
+    note: str,  # noqa: ANN001
+    evidence: UploadedFile | None = None,
+) -> PhaseNote:
     """Record a note (and evidence) at the current phase of a project or activity."""
     require_plan_editor(user)
     phase = activity.phase if activity else project.phase
@@ -99,8 +114,14 @@ def phase_note_add(*, user, project: Project, activity: Activity | None = None, 
 
 
 @transaction.atomic
-def project_move_phase(*, user, project: Project, to: str, note: str,  # noqa: ANN001
-                       evidence: UploadedFile | None = None) -> Project:
+def project_move_phase(
+    *,
+    user,
+    project: Project,
+    to: str,
+    note: str,  # noqa: ANN001
+    evidence: UploadedFile | None = None,
+) -> Project:
     """Move a project one step round P → D → C → A (→ P of a new cycle), with a note on what was done."""
     require_plan_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -112,13 +133,26 @@ def project_move_phase(*, user, project: Project, to: str, note: str,  # noqa: A
 
 
 @transaction.atomic
-def activity_move_phase(*, user, activity: Activity, to: str, note: str,  # noqa: ANN001
-                        evidence: UploadedFile | None = None) -> Activity:
+def activity_move_phase(
+    *,
+    user,
+    activity: Activity,
+    to: str,
+    note: str,  # noqa: ANN001
+    evidence: UploadedFile | None = None,
+) -> Activity:
     require_plan_editor(user)
     activity = Activity.objects.select_for_update().select_related("project").get(pk=activity.pk)
     _check_move(activity.phase, to)
-    _note(project=activity.project, activity=activity, phase=activity.phase, note=note, user=user,
-          evidence=evidence, moved_to=to)
+    _note(
+        project=activity.project,
+        activity=activity,
+        phase=activity.phase,
+        note=note,
+        user=user,
+        evidence=evidence,
+        moved_to=to,
+    )
     activity.phase = to
     activity.save(update_fields=["phase"])
     return activity

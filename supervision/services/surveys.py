@@ -14,9 +14,7 @@ __all__ = ["survey_answer", "survey_issue"]
 
 
 def survey_issue(*, visit: Visit) -> SurveyInvitation:
-    invitation, _ = SurveyInvitation.objects.get_or_create(
-        visit=visit, defaults={"token": secrets.token_urlsafe(32)}
-    )
+    invitation, _ = SurveyInvitation.objects.get_or_create(visit=visit, defaults={"token": secrets.token_urlsafe(32)})
     return invitation
 
 
@@ -32,6 +30,9 @@ def survey_answer(*, token: str, ratings: list[int], comment: str = "") -> Surve
         raise ValidationError("กรุณาให้คะแนน 1–5 ทุกข้อ")
     mean = Decimal(sum(ratings)) / len(ratings)
     return SurveyAnswer.objects.create(
-        invitation=invitation, ratings=ratings, mean=mean.quantize(Decimal("0.01")),
-        satisfied=mean > Decimal(str(SATISFIED_MEAN)), comment=comment.strip(),
+        invitation=invitation,
+        ratings=ratings,
+        mean=mean.quantize(Decimal("0.01")),
+        satisfied=mean > Decimal(str(SATISFIED_MEAN)),
+        comment=comment.strip(),
     )

@@ -68,8 +68,8 @@ def tool_save(*, user, form, outline: str) -> Tool:  # noqa: ANN001
             item = old_items[i_index] if i_index < len(old_items) else ToolItem(section=section)
             item.order, item.text, item.allow_comment = i_index + 1, text, allow_comment
             item.save()
-        _drop(old_items[len(items):])
-    for section in old_sections[len(sections):]:
+        _drop(old_items[len(items) :])
+    for section in old_sections[len(sections) :]:
         _drop(list(section.items.all()))
         section.delete()
     return tool

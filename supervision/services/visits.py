@@ -43,15 +43,28 @@ def _lock(visit: Visit) -> Visit:
 
 @transaction.atomic
 def visit_create(
-    *, user, school, date: dt.date, visit_type: str, tool: Tool | None = None, team: list | None = None,  # noqa: ANN001
-    activity=None, policy: str = "",  # noqa: ANN001
+    *,
+    user,
+    school,
+    date: dt.date,
+    visit_type: str,
+    tool: Tool | None = None,
+    team: list | None = None,  # noqa: ANN001
+    activity=None,
+    policy: str = "",  # noqa: ANN001
 ) -> Visit:
     """Start a draft visit; the recording supervisor is always in the team."""
     if not can_create_visits(user):
         raise PermissionDenied("เฉพาะศึกษานิเทศก์บันทึกการนิเทศได้")
     visit = Visit(
-        school=school, date=date, fiscal_year=thaidate.fiscal_year(date), visit_type=visit_type, tool=tool,
-        activity=activity, policy=policy, created_by=user,
+        school=school,
+        date=date,
+        fiscal_year=thaidate.fiscal_year(date),
+        visit_type=visit_type,
+        tool=tool,
+        activity=activity,
+        policy=policy,
+        created_by=user,
     )
     visit.full_clean(exclude=["draft_data"])
     visit.save()
@@ -61,7 +74,13 @@ def visit_create(
 
 @transaction.atomic
 def visit_save(
-    *, user, visit: Visit, fields: dict, team: list, teachers: list[dict], scores: dict[int, tuple],  # noqa: ANN001
+    *,
+    user,
+    visit: Visit,
+    fields: dict,
+    team: list,
+    teachers: list[dict],
+    scores: dict[int, tuple],  # noqa: ANN001
     follow_ups: list[dict],
 ) -> Visit:
     """Apply a whole, validated visit form; clears the raw autosaved draft."""
@@ -195,8 +214,13 @@ def evidence_add(*, user, visit: Visit, upload: UploadedFile, caption: str = "")
     _require(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
     mime = evidence_check(upload)
     return Evidence.objects.create(
-        visit=visit, file=upload, original_name=upload.name[:255], content_type=mime, size=upload.size,
-        caption=caption.strip()[:300], uploaded_by=user,
+        visit=visit,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=mime,
+        size=upload.size,
+        caption=caption.strip()[:300],
+        uploaded_by=user,
     )
 
 

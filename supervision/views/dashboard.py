@@ -30,7 +30,8 @@ def dashboard_context(*, year: int, cluster_id: int | None, supervisor_id: int |
     cov = selectors.coverage(year, supervisor=supervisor, cluster=cluster)
     markers = [
         {"name": s.name, "lat": float(s.latitude), "lng": float(s.longitude), "visits": s.visit_count}
-        for s in cov["school_rows"] if s.latitude is not None and s.longitude is not None
+        for s in cov["school_rows"]
+        if s.latitude is not None and s.longitude is not None
     ]
     return {
         "year": year, "cluster": cluster, "supervisor": supervisor, "tool": tool, "tools": tools,
@@ -53,7 +54,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("คุณไม่มีสิทธิ์ดูแดชบอร์ด")
     year = _int(request.GET.get("year")) or selectors.current_fiscal_year()
     context = dashboard_context(
-        year=year, cluster_id=_int(request.GET.get("cluster")), supervisor_id=_int(request.GET.get("supervisor")),
+        year=year,
+        cluster_id=_int(request.GET.get("cluster")),
+        supervisor_id=_int(request.GET.get("supervisor")),
         tool_id=_int(request.GET.get("tool")),
     )
     return render(request, "supervision/dashboard.html", context)

@@ -22,13 +22,16 @@ def index(request: HttpRequest) -> HttpResponse:
     visits = selectors.visits_visible_to(user)
     mine = visits.filter(team=user).distinct()
     context = {
-        "year": year, "today": thaidate.today(),
+        "year": year,
+        "today": thaidate.today(),
         "my_open": mine.filter(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:10],
         "my_recent": mine.exclude(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:5],
         "to_review": visits.filter(status=VisitStatus.SUBMITTED).order_by("submitted_at")[:20]
-        if has_role(user, Role.DIRECTOR) else [],
+        if has_role(user, Role.DIRECTOR)
+        else [],
         "due": selectors.due_follow_ups(user)[:20],
-        "can_create": services.can_create_visits(user), "summary_params": {"fiscal_year": year},
+        "can_create": services.can_create_visits(user),
+        "summary_params": {"fiscal_year": year},
         "can_dashboard": selectors.can_read_dashboards(user),
         "coverage": selectors.coverage(year, supervisor=user) if services.can_create_visits(user) else None,
     }

@@ -136,11 +136,13 @@ def project_phase(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(data: dict) -> None:
         if data.get("to"):
-            services.project_move_phase(user=request.user, project=project, to=data["to"], note=data["note"],
-                                        evidence=data.get("evidence"))
+            services.project_move_phase(
+                user=request.user, project=project, to=data["to"], note=data["note"], evidence=data.get("evidence")
+            )
         else:
-            services.phase_note_add(user=request.user, project=project, note=data["note"],
-                                    evidence=data.get("evidence"))
+            services.phase_note_add(
+                user=request.user, project=project, note=data["note"], evidence=data.get("evidence")
+            )
 
     return _move(request, run, project.pk)
 
@@ -153,11 +155,17 @@ def activity_phase(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(data: dict) -> None:
         if data.get("to"):
-            services.activity_move_phase(user=request.user, activity=activity, to=data["to"], note=data["note"],
-                                         evidence=data.get("evidence"))
+            services.activity_move_phase(
+                user=request.user, activity=activity, to=data["to"], note=data["note"], evidence=data.get("evidence")
+            )
         else:
-            services.phase_note_add(user=request.user, project=activity.project, activity=activity,
-                                    note=data["note"], evidence=data.get("evidence"))
+            services.phase_note_add(
+                user=request.user,
+                project=activity.project,
+                activity=activity,
+                note=data["note"],
+                evidence=data.get("evidence"),
+            )
 
     return _move(request, run, activity.project_id)
 

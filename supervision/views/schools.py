@@ -30,7 +30,9 @@ def school_list(request: HttpRequest) -> HttpResponse:
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
     page = Paginator(flt.qs.order_by("name"), 50).get_page(request.GET.get("page"))
     context = {"filter": flt, "page": page, "can_edit": selectors.can_edit_schools(request.user)}
-    template = "supervision/_school_rows.html" if request.htmx and not request.htmx.boosted else "supervision/school_list.html"
+    template = (
+        "supervision/_school_rows.html" if request.htmx and not request.htmx.boosted else "supervision/school_list.html"
+    )
     return render(request, template, context)
 
 
@@ -41,7 +43,8 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "supervision/school_detail.html",
         {
-            "school": school, "can_edit": selectors.can_edit_schools(request.user),
+            "school": school,
+            "can_edit": selectors.can_edit_schools(request.user),
             "school_visits": list(selectors.visits_visible_to(request.user).filter(school=school)[:20]),
             "can_start_visit": services.can_create_visits(request.user),
         },
@@ -144,7 +147,13 @@ def cluster_import(request: HttpRequest) -> HttpResponse:
 
 
 def _import(  # noqa: ANN001
-    request: HttpRequest, *, required: list[str], run, title: str, done_url: str, form_class=ImportForm  # noqa: ANN001
+    request: HttpRequest,
+    *,
+    required: list[str],
+    run,
+    title: str,
+    done_url: str,
+    form_class=ImportForm,  # noqa: ANN001
 ) -> HttpResponse:
     form = form_class(request.POST or None, request.FILES or None)
     errors: list[tabular.RowError] = []
@@ -157,7 +166,9 @@ def _import(  # noqa: ANN001
         except tabular.ImportFailed as exc:
             errors = exc.errors
         else:
-            messages.success(request, f"นำเข้าสำเร็จ: เพิ่มใหม่ {counts['created']} รายการ ปรับปรุง {counts['updated']} รายการ")
+            messages.success(
+                request, f"นำเข้าสำเร็จ: เพิ่มใหม่ {counts['created']} รายการ ปรับปรุง {counts['updated']} รายการ"
+            )
             return redirect(done_url)
     return render(request, "supervision/import_form.html", {"form": form, "errors": errors, "title": title})
 

@@ -20,8 +20,9 @@ def tool_list(request: HttpRequest) -> HttpResponse:
     if not is_office_staff(request.user):
         raise PermissionDenied("คุณไม่มีสิทธิ์ดูเครื่องมือนิเทศ")
     tools = Tool.objects.prefetch_related("sections__items")
-    return render(request, "supervision/tool_list.html",
-                  {"tools": tools, "can_edit": services.can_edit_tools(request.user)})
+    return render(
+        request, "supervision/tool_list.html", {"tools": tools, "can_edit": services.can_edit_tools(request.user)}
+    )
 
 
 @login_required

@@ -92,8 +92,13 @@ def _save_if_valid(request: HttpRequest, visit, forms: dict) -> bool:  # noqa: A
     teachers = [f.cleaned_data for f in forms["teachers"] if f.cleaned_data.get("name")]
     follow = [f.cleaned_data for f in forms["follow_ups"] if f.cleaned_data.get("text")]
     services.visit_save(
-        user=request.user, visit=visit, fields=fields, team=list(data["team"]), teachers=teachers,
-        scores=forms["scores"].scores(), follow_ups=follow,
+        user=request.user,
+        visit=visit,
+        fields=fields,
+        team=list(data["team"]),
+        teachers=teachers,
+        scores=forms["scores"].scores(),
+        follow_ups=follow,
     )
     return True
 
@@ -116,8 +121,12 @@ def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         forms = _bound_forms(visit, _as_querydict(visit.draft_data))
     else:
         forms = _initial_forms(visit)
-    context = {"visit": visit, **forms, "evidence_form": EvidenceForm(),
-               "saved_at": visit.draft_saved_at or visit.updated_at}
+    context = {
+        "visit": visit,
+        **forms,
+        "evidence_form": EvidenceForm(),
+        "saved_at": visit.draft_saved_at or visit.updated_at,
+    }
     return render(request, "supervision/visit_form.html", context)
 
 
@@ -130,8 +139,7 @@ def visit_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     complete = _save_if_valid(request, visit, forms)
     if not complete:
         services.visit_autosave_raw(user=request.user, visit=visit, raw=_raw(request))
-    return render(request, "supervision/_autosave_status.html",
-                  {"saved_at": timezone.now(), "complete": complete})
+    return render(request, "supervision/_autosave_status.html", {"saved_at": timezone.now(), "complete": complete})
 
 
 @login_required
@@ -160,32 +168,42 @@ def _step(request: HttpRequest, pk: int, run, done: str) -> HttpResponse:  # noq
 @login_required
 @require_POST
 def visit_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, lambda v: services.visit_submit(user=request.user, visit=v),
-                 "ส่งบันทึกการนิเทศให้ผู้อำนวยการกลุ่มพิจารณาแล้ว")
+    return _step(
+        request, pk, lambda v: services.visit_submit(user=request.user, visit=v), "ส่งบันทึกการนิเทศให้ผู้อำนวยการกลุ่มพิจารณาแล้ว"
+    )
 
 
 @login_required
 @require_POST
 def visit_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, lambda v: services.visit_approve(user=request.user, visit=v,
-                                                               comment=request.POST.get("comment", "")),
-                 "อนุมัติแล้ว สถานศึกษาจะเห็นบันทึกนี้และรับทราบได้")
+    return _step(
+        request,
+        pk,
+        lambda v: services.visit_approve(user=request.user, visit=v, comment=request.POST.get("comment", "")),
+        "อนุมัติแล้ว สถานศึกษาจะเห็นบันทึกนี้และรับทราบได้",
+    )
 
 
 @login_required
 @require_POST
 def visit_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, lambda v: services.visit_return(user=request.user, visit=v,
-                                                              comment=request.POST.get("comment", "")),
-                 "ส่งกลับให้ผู้นิเทศแก้ไขแล้ว")
+    return _step(
+        request,
+        pk,
+        lambda v: services.visit_return(user=request.user, visit=v, comment=request.POST.get("comment", "")),
+        "ส่งกลับให้ผู้นิเทศแก้ไขแล้ว",
+    )
 
 
 @login_required
 @require_POST
 def visit_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, lambda v: services.visit_acknowledge(user=request.user, visit=v,
-                                                                   note=request.POST.get("note", "")),
-                 "รับทราบผลการนิเทศแล้ว ขอบคุณค่ะ")
+    return _step(
+        request,
+        pk,
+        lambda v: services.visit_acknowledge(user=request.user, visit=v, note=request.POST.get("note", "")),
+        "รับทราบผลการนิเทศแล้ว ขอบคุณค่ะ",
+    )
 
 
 @login_required
@@ -195,8 +213,9 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.evidence_add(user=request.user, visit=visit, upload=form.cleaned_data["file"],
-                                  caption=form.cleaned_data["caption"])
+            services.evidence_add(
+                user=request.user, visit=visit, upload=form.cleaned_data["file"], caption=form.cleaned_data["caption"]
+            )
             messages.success(request, "แนบหลักฐานแล้ว")
         except ValidationError as exc:
             _errors(request, exc)
@@ -222,8 +241,12 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence, pk=pk)
     selectors.get_visit_for_user(request.user, evidence.visit_id)
-    return FileResponse(evidence.file.open("rb"), filename=evidence.original_name, content_type=evidence.content_type,
-                        as_attachment=not evidence.is_image)
+    return FileResponse(
+        evidence.file.open("rb"),
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+        as_attachment=not evidence.is_image,
+    )
 
 
 @login_required

@@ -28,8 +28,15 @@ def committee_members(secretary):
     ]
     return [
         services.member_create(
-            user=secretary, prefix=p, first_name=f, last_name=last, position=pos, category=cat, job_title=job,
-            term_start=start, order_number="185/2567",
+            user=secretary,
+            prefix=p,
+            first_name=f,
+            last_name=last,
+            position=pos,
+            category=cat,
+            job_title=job,
+            term_start=start,
+            order_number="185/2567",
         )
         for p, f, last, pos, cat, job in specs
     ]

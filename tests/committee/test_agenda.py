@@ -20,8 +20,11 @@ def test_a_new_agenda_has_five_sections_and_links_the_previous_minutes(make_meet
     second = make_meeting(dt.date(2026, 4, 1))
     tree = selectors.agenda_tree(second)
     assert [s["label"] for s in tree] == [
-        "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "เรื่องรับรองรายงานการประชุม", "เรื่องสืบเนื่อง",
-        "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ",
+        "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
+        "เรื่องรับรองรายงานการประชุม",
+        "เรื่องสืบเนื่อง",
+        "เรื่องเพื่อพิจารณา",
+        "เรื่องอื่น ๆ",
     ]
     (minutes_item,) = tree[1]["items"]
     assert minutes_item.previous_meeting == first
@@ -44,11 +47,17 @@ def test_unfinished_resolutions_are_carried_into_section_3(secretary, make_meeti
     services.item_record(user=secretary, item=item, record="อภิปราย", resolution="เห็นชอบ ให้ปรับปฏิทิน")
     open_one = services.resolution_add(user=secretary, item=item, responsible="นางอัญชลี เลขาดี")
     in_progress = services.resolution_add(user=secretary, item=item, text="จัดทำคู่มือ")
-    services.followup_add(user=secretary, resolution=in_progress, date=dt.date(2026, 2, 1), note="ร่างเสร็จร้อยละ 50",
-                          status=ResolutionStatus.IN_PROGRESS)
+    services.followup_add(
+        user=secretary,
+        resolution=in_progress,
+        date=dt.date(2026, 2, 1),
+        note="ร่างเสร็จร้อยละ 50",
+        status=ResolutionStatus.IN_PROGRESS,
+    )
     done = services.resolution_add(user=secretary, item=item, text="แจ้งโรงเรียน")
-    services.resolution_update(user=secretary, resolution=done, responsible="", due_date=None,
-                               status=ResolutionStatus.DONE)
+    services.resolution_update(
+        user=secretary, resolution=done, responsible="", due_date=None, status=ResolutionStatus.DONE
+    )
 
     later = make_meeting(dt.date(2026, 3, 10))
     carried = list(later.items.filter(section=Section.CARRIED_OVER))
@@ -97,8 +106,9 @@ def test_a_pdf_attachment_is_checked_by_its_content(secretary, make_meeting):
     with pytest.raises(ValidationError, match="อ่านไฟล์ PDF “broken.pdf” ไม่ได้"):
         services.attachment_add(user=secretary, item=item, upload=broken)
     pdf = documents.html_to_pdf("<p>แผน</p>")
-    real = services.attachment_add(user=secretary, item=item, upload=SimpleUploadedFile("plan.pdf", pdf),
-                                   title="แผนนิเทศ")
+    real = services.attachment_add(
+        user=secretary, item=item, upload=SimpleUploadedFile("plan.pdf", pdf), title="แผนนิเทศ"
+    )
     assert real.is_pdf and real.mime == "application/pdf" and real.size == len(pdf)
 
 

@@ -23,8 +23,9 @@ DAY = dt.date(2026, 11, 2)  # ปีงบประมาณ 2570
 def year_data(users, school, secretary, make_meeting):
     plan = sup_services.plan_get_or_create(fiscal_year=2570, user=users[Role.DIRECTOR.value])
     project = Project.objects.create(plan=plan, name="โครงการยกระดับการนิเทศภายในสถานศึกษา")
-    Indicator.objects.create(project=project, name="ร้อยละของโรงเรียนที่มีระบบนิเทศภายใน", target="ร้อยละ 80",
-                             result="ร้อยละ 90")
+    Indicator.objects.create(
+        project=project, name="ร้อยละของโรงเรียนที่มีระบบนิเทศภายใน", target="ร้อยละ 80", result="ร้อยละ 90"
+    )
     supervisor = users[Role.SUPERVISOR.value]
     visit = sup_services.visit_create(user=supervisor, school=school, date=DAY, visit_type="classroom")
     sup_services.visit_save(user=supervisor, visit=visit, fields={
@@ -38,9 +39,13 @@ def year_data(users, school, secretary, make_meeting):
     hold(secretary, meeting)
     services.resolution_add(user=secretary, item=item, text="ให้กลุ่มนิเทศจัดอบรมการวัดผล", responsible="ศน.")
     report = services.report_get_or_create(user=secretary, fiscal_year=2570)
-    return services.report_update(user=secretary, report=report, preface="รายงานฉบับนี้สรุปผลการดำเนินงานของคณะกรรมการ",
-                                  executive_summary="ภาพรวมการนิเทศเป็นไปตามแผน",
-                                  recommendations="ควรเพิ่มการนิเทศโรงเรียนขนาดเล็ก")
+    return services.report_update(
+        user=secretary,
+        report=report,
+        preface="รายงานฉบับนี้สรุปผลการดำเนินงานของคณะกรรมการ",
+        executive_summary="ภาพรวมการนิเทศเป็นไปตามแผน",
+        recommendations="ควรเพิ่มการนิเทศโรงเรียนขนาดเล็ก",
+    )
 
 
 def _render(django_capture_on_commit_callbacks, user, report):
@@ -54,20 +59,36 @@ def _render(django_capture_on_commit_callbacks, user, report):
 def test_the_annual_report_gathers_the_year_from_the_apps(django_capture_on_commit_callbacks, secretary, year_data):
     path = _render(django_capture_on_commit_callbacks, secretary, year_data)
     text = pdf_compact(path)
-    for part in ("รายงานผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา", "ประจำปีงบประมาณ 2570",
-                 "รายงานฉบับนี้สรุปผลการดำเนินงานของคณะกรรมการ", "ภาพรวมการนิเทศเป็นไปตามแผน",
-                 "โครงการยกระดับการนิเทศภายในสถานศึกษา", "ร้อยละของโรงเรียนที่มีระบบนิเทศภายใน",
-                 "ได้รับการนิเทศ 1 แห่ง รวม 1 ครั้ง", "กลุ่มทดสอบหนึ่ง", "โรงเรียนบ้านทดสอบ", "ครูจัดกิจกรรมเชิงรุก",
-                 "การวัดผลระหว่างเรียน", "ให้กลุ่มนิเทศจัดอบรมการวัดผล", "ควรเพิ่มการนิเทศโรงเรียนขนาดเล็ก",
-                 "ยังไม่มีข้อมูลผลการประกันคุณภาพของปีการศึกษา 2569"):
+    for part in (
+        "รายงานผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา",
+        "ประจำปีงบประมาณ 2570",
+        "รายงานฉบับนี้สรุปผลการดำเนินงานของคณะกรรมการ",
+        "ภาพรวมการนิเทศเป็นไปตามแผน",
+        "โครงการยกระดับการนิเทศภายในสถานศึกษา",
+        "ร้อยละของโรงเรียนที่มีระบบนิเทศภายใน",
+        "ได้รับการนิเทศ 1 แห่ง รวม 1 ครั้ง",
+        "กลุ่มทดสอบหนึ่ง",
+        "โรงเรียนบ้านทดสอบ",
+        "ครูจัดกิจกรรมเชิงรุก",
+        "การวัดผลระหว่างเรียน",
+        "ให้กลุ่มนิเทศจัดอบรมการวัดผล",
+        "ควรเพิ่มการนิเทศโรงเรียนขนาดเล็ก",
+        "ยังไม่มีข้อมูลผลการประกันคุณภาพของปีการศึกษา 2569",
+    ):
         assert compact(part) in text, part
     assert pdf_page_count(path) >= 9  # cover, preface, contents and seven parts
 
 
 def test_the_contents_page_gives_each_part_its_page(django_capture_on_commit_callbacks, secretary, year_data):
     path = _render(django_capture_on_commit_callbacks, secretary, year_data)
-    pages = [compact(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), path, "-"], capture_output=True,
-                                  text=True, check=True).stdout) for n in range(1, pdf_page_count(path) + 1)]
+    pages = [
+        compact(
+            subprocess.run(
+                ["pdftotext", "-f", str(n), "-l", str(n), path, "-"], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for n in range(1, pdf_page_count(path) + 1)
+    ]
     contents = next(p for p in pages if compact("สารบัญ") in p)
     heading = compact("ส่วนที่ 7 ข้อเสนอแนะ")
     page_of_part_7 = next(i + 1 for i, p in enumerate(pages) if heading in p and p is not contents)
@@ -90,7 +111,9 @@ def test_a_failing_source_fails_the_job_with_its_name_and_a_retry_succeeds(
 
     monkeypatch.setattr(annual_report, "supervision_data", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        job = core_services.document_request(user=secretary, kind="committee.annual_report", params={"report": year_data.pk})
+        job = core_services.document_request(
+            user=secretary, kind="committee.annual_report", params={"report": year_data.pk}
+        )
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert "รวบรวมข้อมูลการนิเทศไม่สำเร็จ" in job.error and "supervision is down" in job.error
@@ -126,7 +149,10 @@ def test_members_request_only_published_reports(users, secretary, year_data):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        core_services.document_request(user=users["member"], kind="committee.annual_report",
-                                       params={"report": year_data.pk})
+        core_services.document_request(
+            user=users["member"], kind="committee.annual_report", params={"report": year_data.pk}
+        )
     services.report_set_published(user=secretary, report=year_data, published=True)
-    core_services.document_request(user=users["member"], kind="committee.annual_report", params={"report": year_data.pk})
+    core_services.document_request(
+        user=users["member"], kind="committee.annual_report", params={"report": year_data.pk}
+    )

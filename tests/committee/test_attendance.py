@@ -22,20 +22,30 @@ def meeting(secretary, make_meeting, committee_members):
 
 def test_absent_needs_a_reason(secretary, meeting, committee_members):
     with pytest.raises(ValidationError, match="กรุณาระบุเหตุที่ไม่มาประชุม"):
-        services.attendance_set(user=secretary, meeting=meeting, member=committee_members[1], kind=AttendanceKind.ABSENT)
-    record = services.attendance_set(user=secretary, meeting=meeting, member=committee_members[1],
-                                     kind=AttendanceKind.ABSENT, reason="ติดราชการ")
+        services.attendance_set(
+            user=secretary, meeting=meeting, member=committee_members[1], kind=AttendanceKind.ABSENT
+        )
+    record = services.attendance_set(
+        user=secretary, meeting=meeting, member=committee_members[1], kind=AttendanceKind.ABSENT, reason="ติดราชการ"
+    )
     assert record.reason == "ติดราชการ"
 
 
 def test_a_substitute_must_name_themself_and_whom_they_replace(secretary, meeting, committee_members):
     with pytest.raises(ValidationError, match="ผู้มาประชุมแทนต้องระบุชื่อ"):
-        services.attendance_set(user=secretary, meeting=meeting, member=committee_members[0],
-                                kind=AttendanceKind.SUBSTITUTE)
+        services.attendance_set(
+            user=secretary, meeting=meeting, member=committee_members[0], kind=AttendanceKind.SUBSTITUTE
+        )
     with pytest.raises(ValidationError), transaction.atomic():
         Attendance(meeting=meeting, kind=AttendanceKind.SUBSTITUTE, name="นายรอง แทนได้").full_clean()
-    record = services.attendance_set(user=secretary, meeting=meeting, member=committee_members[0],
-                                     kind=AttendanceKind.SUBSTITUTE, name="นายรอง แทนได้", job_title="รอง ผอ.สพป.")
+    record = services.attendance_set(
+        user=secretary,
+        meeting=meeting,
+        member=committee_members[0],
+        kind=AttendanceKind.SUBSTITUTE,
+        name="นายรอง แทนได้",
+        job_title="รอง ผอ.สพป.",
+    )
     assert record.member == committee_members[0] and record.display_name == "นายรอง แทนได้"
 
 

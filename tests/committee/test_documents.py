@@ -16,9 +16,7 @@ from .conftest import hold
 
 
 def _pdf(text: str) -> bytes:
-    return documents.html_to_pdf(
-        f'<html><body style="font-family: Sarabun"><p>{text}</p></body></html>'
-    )
+    return documents.html_to_pdf(f'<html><body style="font-family: Sarabun"><p>{text}</p></body></html>')
 
 
 def _render(django_capture_on_commit_callbacks, user, kind: str, meeting):
@@ -34,19 +32,35 @@ def test_agenda_pdf_lists_the_sections_and_bundles_pdf_attachments(
 ):
     make_meeting(dt.date(2026, 1, 15))
     meeting = make_meeting(dt.date(2026, 2, 20), place="ห้องประชุมราชพฤกษ์")
-    item = services.item_add(user=secretary, meeting=meeting, section=4, title="พิจารณาแผนการนิเทศ ปีการศึกษา 2569",
-                             presenter="กลุ่มนิเทศฯ", proposed_resolution="เพื่อโปรดพิจารณาให้ความเห็นชอบ")
+    item = services.item_add(
+        user=secretary,
+        meeting=meeting,
+        section=4,
+        title="พิจารณาแผนการนิเทศ ปีการศึกษา 2569",
+        presenter="กลุ่มนิเทศฯ",
+        proposed_resolution="เพื่อโปรดพิจารณาให้ความเห็นชอบ",
+    )
     services.item_add(user=secretary, meeting=meeting, section=4, title="ปฏิทินการนิเทศ", parent=item)
-    services.attachment_add(user=secretary, item=item, title="ร่างแผนนิเทศ",
-                            upload=SimpleUploadedFile("plan.pdf", _pdf("ภาคผนวกแผนนิเทศ")))
-    services.attachment_add(user=secretary, item=item, title="ภาพกิจกรรม",
-                            upload=SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64))
+    services.attachment_add(
+        user=secretary, item=item, title="ร่างแผนนิเทศ", upload=SimpleUploadedFile("plan.pdf", _pdf("ภาคผนวกแผนนิเทศ"))
+    )
+    services.attachment_add(
+        user=secretary,
+        item=item,
+        title="ภาพกิจกรรม",
+        upload=SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+    )
     path = _render(django_capture_on_commit_callbacks, secretary, "committee.agenda", meeting)
     found = pdf_compact(path)
     assert compact("ระเบียบวาระการประชุม") in found and compact("ครั้งที่ 2/2569") in found
     assert compact("วันศุกร์ที่ 20 กุมภาพันธ์ 2569") in found and compact("ห้องประชุมราชพฤกษ์") in found
-    for heading in ("ระเบียบวาระที่1เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "ระเบียบวาระที่2เรื่องรับรองรายงานการประชุม",
-                    "ระเบียบวาระที่3เรื่องสืบเนื่อง", "ระเบียบวาระที่4เรื่องเพื่อพิจารณา", "ระเบียบวาระที่5เรื่องอื่นๆ"):
+    for heading in (
+        "ระเบียบวาระที่1เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
+        "ระเบียบวาระที่2เรื่องรับรองรายงานการประชุม",
+        "ระเบียบวาระที่3เรื่องสืบเนื่อง",
+        "ระเบียบวาระที่4เรื่องเพื่อพิจารณา",
+        "ระเบียบวาระที่5เรื่องอื่นๆ",
+    ):
         assert compact(heading) in found
     assert compact("4.1พิจารณาแผนการนิเทศปีการศึกษา2569") in found and compact("4.1.1ปฏิทินการนิเทศ") in found
     assert compact("รับรองรายงานการประชุมครั้งที่1/2569") in found
@@ -61,28 +75,58 @@ def test_minutes_pdf_follows_form_11(django_capture_on_commit_callbacks, secreta
     item = services.item_add(user=secretary, meeting=meeting, section=4, title="ผลการนิเทศภาคเรียนที่ 2")
     services.meeting_publish_agenda(user=secretary, meeting=meeting)
     services.attendance_set(user=secretary, meeting=meeting, member=chair, kind=AttendanceKind.PRESENT)
-    services.attendance_set(user=secretary, meeting=meeting, member=principal, kind=AttendanceKind.SUBSTITUTE,
-                            name="นายสมปอง แทนดี", job_title="รองผู้อำนวยการโรงเรียน")
-    services.attendance_set(user=secretary, meeting=meeting, member=expert, kind=AttendanceKind.ABSENT,
-                            reason="ติดภารกิจต่างประเทศ")
+    services.attendance_set(
+        user=secretary,
+        meeting=meeting,
+        member=principal,
+        kind=AttendanceKind.SUBSTITUTE,
+        name="นายสมปอง แทนดี",
+        job_title="รองผู้อำนวยการโรงเรียน",
+    )
+    services.attendance_set(
+        user=secretary, meeting=meeting, member=expert, kind=AttendanceKind.ABSENT, reason="ติดภารกิจต่างประเทศ"
+    )
     services.guest_add(user=secretary, meeting=meeting, name="นางสาวรับเชิญ ร่วมประชุม", job_title="นักวิเคราะห์นโยบาย")
     hold(secretary, meeting)
-    services.item_record(user=secretary, item=item, record="ฝ่ายเลขานุการรายงานผลการนิเทศ",
-                         resolution="ที่ประชุมรับทราบและให้ขยายผล")
-    services.minutes_update(user=secretary, minutes=meeting.minutes, started_at=dt.time(9, 0), ended_at=dt.time(11, 45),
-                            recorder_name="นางอัญชลี เลขาดี", checker_name="นายธนพล นำทาง")
+    services.item_record(
+        user=secretary, item=item, record="ฝ่ายเลขานุการรายงานผลการนิเทศ", resolution="ที่ประชุมรับทราบและให้ขยายผล"
+    )
+    services.minutes_update(
+        user=secretary,
+        minutes=meeting.minutes,
+        started_at=dt.time(9, 0),
+        ended_at=dt.time(11, 45),
+        recorder_name="นางอัญชลี เลขาดี",
+        checker_name="นายธนพล นำทาง",
+    )
     found = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", meeting))
-    for part in ("รายงานการประชุมคณะกรรมการติดตามตรวจสอบประเมินผลและนิเทศการศึกษา", "ครั้งที่1/2569",
-                 "เมื่อวันจันทร์ที่2มีนาคม2569", "ณห้องประชุมสำนักงานเขต", "ผู้มาประชุม", "นายวิชาญศึกษาดี",
-                 "นายสมปองแทนดี", "แทนนางมาลีใจงาม", "ผู้ไม่มาประชุม", "ติดภารกิจต่างประเทศ", "ผู้เข้าร่วมประชุม",
-                 "นางสาวรับเชิญร่วมประชุม", "เริ่มประชุมเวลา09.00น.", "มติที่ประชุมที่ประชุมรับทราบและให้ขยายผล",
-                 "เลิกประชุมเวลา11.45น.", "ผู้จดรายงานการประชุม", "ผู้ตรวจรายงานการประชุม", "นายธนพลนำทาง",
-                 "(ร่างยังไม่ได้รับรอง)"):
+    for part in (
+        "รายงานการประชุมคณะกรรมการติดตามตรวจสอบประเมินผลและนิเทศการศึกษา",
+        "ครั้งที่1/2569",
+        "เมื่อวันจันทร์ที่2มีนาคม2569",
+        "ณห้องประชุมสำนักงานเขต",
+        "ผู้มาประชุม",
+        "นายวิชาญศึกษาดี",
+        "นายสมปองแทนดี",
+        "แทนนางมาลีใจงาม",
+        "ผู้ไม่มาประชุม",
+        "ติดภารกิจต่างประเทศ",
+        "ผู้เข้าร่วมประชุม",
+        "นางสาวรับเชิญร่วมประชุม",
+        "เริ่มประชุมเวลา09.00น.",
+        "มติที่ประชุมที่ประชุมรับทราบและให้ขยายผล",
+        "เลิกประชุมเวลา11.45น.",
+        "ผู้จดรายงานการประชุม",
+        "ผู้ตรวจรายงานการประชุม",
+        "นายธนพลนำทาง",
+        "(ร่างยังไม่ได้รับรอง)",
+    ):
         assert compact(part) in found, part
 
 
-def test_approved_minutes_print_the_approval_and_corrections(django_capture_on_commit_callbacks, secretary,
-                                                             make_meeting):
+def test_approved_minutes_print_the_approval_and_corrections(
+    django_capture_on_commit_callbacks, secretary, make_meeting
+):
     first = make_meeting(dt.date(2026, 3, 2))
     item = services.item_add(user=secretary, meeting=first, section=4, title="เรื่องหนึ่ง")
     hold(secretary, first)
@@ -91,7 +135,9 @@ def test_approved_minutes_print_the_approval_and_corrections(django_capture_on_c
     second = make_meeting(dt.date(2026, 4, 2))
     hold(secretary, second)
     services.minutes_approve(user=secretary, minutes=first.minutes, at_meeting=second)
-    services.minutes_add_correction(user=secretary, minutes=first.minutes, item=item, text="แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ")
+    services.minutes_add_correction(
+        user=secretary, minutes=first.minutes, item=item, text="แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ"
+    )
     found = pdf_compact(_render(django_capture_on_commit_callbacks, secretary, "committee.minutes", first))
     assert compact("ที่ประชุมรับรองรายงานการประชุมนี้ในการประชุมครั้งที่2/2569") in found
     assert compact("มติที่ประชุมเห็นชอบ") in found and compact("แก้คำว่าเห็นชอบเป็นเห็นชอบในหลักการ") in found

@@ -15,8 +15,9 @@ from correspondence.services import letter_issue_outgoing
 def test_publishing_registers_the_invitation_as_an_outgoing_letter(secretary, make_meeting, client_for):
     meeting = make_meeting(dt.date(2026, 12, 20))
     services.item_add(user=secretary, meeting=meeting, section=4, title="พิจารณาแผน")
-    response = client_for(secretary).post(reverse("committee:meeting_publish", args=[meeting.pk]),
-                                          {"send_invitation": "1"})
+    response = client_for(secretary).post(
+        reverse("committee:meeting_publish", args=[meeting.pk]), {"send_invitation": "1"}
+    )
     assert response.status_code == 302
     meeting.refresh_from_db()
     letter = meeting.invitation_letter
@@ -45,11 +46,18 @@ def test_publishing_without_the_letter_issues_no_number(secretary, make_meeting)
 
 
 def test_an_appointment_order_must_come_from_the_orders_register(secretary):
-    order = letter_issue_outgoing(user=secretary, register_code="order", subject="แต่งตั้งคณะกรรมการ ก.ต.ป.น.",
-                                  recipient_text="ผู้ที่ได้รับแต่งตั้ง")
+    order = letter_issue_outgoing(
+        user=secretary, register_code="order", subject="แต่งตั้งคณะกรรมการ ก.ต.ป.น.", recipient_text="ผู้ที่ได้รับแต่งตั้ง"
+    )
     letter = letter_issue_outgoing(user=secretary, register_code="send", subject="เรื่องอื่น", recipient_text="โรงเรียน")
-    fields = dict(prefix="นาย", first_name="ก", last_name="ข", position=Position.MEMBER, category=Category.EXPERT,
-                  term_start=dt.date(2026, 1, 1))
+    fields = dict(
+        prefix="นาย",
+        first_name="ก",
+        last_name="ข",
+        position=Position.MEMBER,
+        category=Category.EXPERT,
+        term_start=dt.date(2026, 1, 1),
+    )
     member = services.member_create(user=secretary, appointment_order=order, **fields)
     assert member.order_display == order.document_no
     with pytest.raises(ValidationError, match="appointment_order"):

@@ -37,8 +37,14 @@ def test_cancelling_needs_a_reason(secretary, make_meeting):
 
 def test_the_database_refuses_a_duplicate_number(make_meeting, secretary):
     meeting = make_meeting(dt.date(2026, 3, 1))
-    copy = Meeting(year=meeting.year, number=meeting.number, date=meeting.date, start_time=meeting.start_time,
-                   place="x", created_by=secretary)
+    copy = Meeting(
+        year=meeting.year,
+        number=meeting.number,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        place="x",
+        created_by=secretary,
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         copy.save()
 

@@ -13,8 +13,13 @@ def test_who_serves_follows_term_dates(secretary, committee_members):
     expert = committee_members[2]
     services.member_end_term(user=secretary, member=expert, end=dt.date(2025, 6, 30))
     newcomer = services.member_create(
-        user=secretary, prefix="ผศ.ดร.", first_name="กนกพร", last_name="ทองดี", position=Position.MEMBER,
-        category=Category.EXPERT, term_start=dt.date(2025, 7, 1),
+        user=secretary,
+        prefix="ผศ.ดร.",
+        first_name="กนกพร",
+        last_name="ทองดี",
+        position=Position.MEMBER,
+        category=Category.EXPERT,
+        term_start=dt.date(2025, 7, 1),
     )
     on_june_30 = list(selectors.members_serving_on(dt.date(2025, 6, 30)))
     on_july_1 = list(selectors.members_serving_on(dt.date(2025, 7, 1)))
@@ -41,6 +46,11 @@ def test_a_term_cannot_end_before_it_starts(secretary, committee_members):
 def test_only_the_secretary_or_admin_adds_members(users):
     with pytest.raises(PermissionDenied):
         services.member_create(
-            user=users["member"], prefix="นาย", first_name="ก", last_name="ข", position=Position.MEMBER,
-            category=Category.EXPERT, term_start=dt.date(2025, 1, 1),
+            user=users["member"],
+            prefix="นาย",
+            first_name="ก",
+            last_name="ข",
+            position=Position.MEMBER,
+            category=Category.EXPERT,
+            term_start=dt.date(2025, 1, 1),
         )

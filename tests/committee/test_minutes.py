@@ -17,8 +17,14 @@ def two_meetings(secretary, make_meeting):
     item = services.item_add(user=secretary, meeting=first, section=4, title="แผนนิเทศ")
     hold(secretary, first)
     services.item_record(user=secretary, item=item, record="ที่ประชุมอภิปรายกว้างขวาง", resolution="เห็นชอบ")
-    services.minutes_update(user=secretary, minutes=first.minutes, started_at=dt.time(9, 30),
-                            ended_at=dt.time(12, 0), recorder_name="นางอัญชลี เลขาดี", checker_name="นายธนพล นำทาง")
+    services.minutes_update(
+        user=secretary,
+        minutes=first.minutes,
+        started_at=dt.time(9, 30),
+        ended_at=dt.time(12, 0),
+        recorder_name="นางอัญชลี เลขาดี",
+        checker_name="นายธนพล นำทาง",
+    )
     second = make_meeting(dt.date(2026, 9, 1))
     return first, item, second
 
@@ -45,11 +51,18 @@ def test_approval_locks_the_minutes_and_corrections_go_beside_them(secretary, tw
     with pytest.raises(ValidationError, match="รับรองแล้ว แก้ไขไม่ได้"):
         services.item_record(user=secretary, item=item, record="แก้ย้อนหลัง", resolution="ไม่เห็นชอบ")
     with pytest.raises(ValidationError, match="รับรองแล้ว แก้ไขไม่ได้"):
-        services.minutes_update(user=secretary, minutes=Minutes.objects.get(pk=first.minutes.pk), ended_at=dt.time(13, 0))
+        services.minutes_update(
+            user=secretary, minutes=Minutes.objects.get(pk=first.minutes.pk), ended_at=dt.time(13, 0)
+        )
     with pytest.raises(ValidationError, match="รับรองแล้ว แก้ไขไม่ได้"):
         services.item_add(user=secretary, meeting=first, section=5, title="เพิ่มภายหลัง")
-    services.minutes_add_correction(user=secretary, minutes=first.minutes, item=item,
-                                    text="มติที่ถูกต้องคือ เห็นชอบโดยให้ปรับปฏิทิน", reason="มติที่ประชุมครั้งที่ 3/2569")
+    services.minutes_add_correction(
+        user=secretary,
+        minutes=first.minutes,
+        item=item,
+        text="มติที่ถูกต้องคือ เห็นชอบโดยให้ปรับปฏิทิน",
+        reason="มติที่ประชุมครั้งที่ 3/2569",
+    )
     item.refresh_from_db()
     assert item.resolution == "เห็นชอบ" and item.record == "ที่ประชุมอภิปรายกว้างขวาง"
     assert [c.text for c in item.corrections.all()] == ["มติที่ถูกต้องคือ เห็นชอบโดยให้ปรับปฏิทิน"]

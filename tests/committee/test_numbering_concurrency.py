@@ -20,8 +20,9 @@ def test_parallel_secretaries_never_get_the_same_number(users):
     def create(n: int) -> None:
         try:
             start.wait()
-            services.meeting_create(user=secretary, date=dt.date(2026, 3, 1 + n), start_time=dt.time(9, 0),
-                                    place=f"ห้อง {n}")
+            services.meeting_create(
+                user=secretary, date=dt.date(2026, 3, 1 + n), start_time=dt.time(9, 0), place=f"ห้อง {n}"
+            )
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:

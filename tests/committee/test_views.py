@@ -28,21 +28,37 @@ def world(secretary, make_meeting, committee_members):
     services.meeting_publish_agenda(user=secretary, meeting=published)
     draft = make_meeting(dt.date(2026, 12, 28))
     report = services.report_get_or_create(user=secretary, fiscal_year=2569)
-    return {"approved": approved, "held": held, "published": published, "draft": draft, "item": item,
-            "resolution": resolution, "report": report}
+    return {
+        "approved": approved,
+        "held": held,
+        "published": published,
+        "draft": draft,
+        "item": item,
+        "resolution": resolution,
+        "report": report,
+    }
 
 
 def _pages(w: dict) -> list[str]:
     m = w["held"].pk
     return [
-        reverse("committee:index"), reverse("committee:member_list"), reverse("committee:meeting_list"),
-        reverse("committee:meeting_detail", args=[w["draft"].pk]), reverse("committee:meeting_detail", args=[m]),
-        reverse("committee:minutes", args=[m]), reverse("committee:minutes", args=[w["approved"].pk]),
-        reverse("committee:resolution_list"), reverse("committee:resolution_detail", args=[w["resolution"].pk]),
-        reverse("committee:report_list"), reverse("committee:report_detail", args=[w["report"].pk]),
-        reverse("committee:meeting_create"), reverse("committee:meeting_edit", args=[w["draft"].pk]),
-        reverse("committee:item_add", args=[w["draft"].pk]), reverse("committee:item_edit", args=[w["item"].pk]),
-        reverse("committee:attendance", args=[m]), reverse("committee:member_create"),
+        reverse("committee:index"),
+        reverse("committee:member_list"),
+        reverse("committee:meeting_list"),
+        reverse("committee:meeting_detail", args=[w["draft"].pk]),
+        reverse("committee:meeting_detail", args=[m]),
+        reverse("committee:minutes", args=[m]),
+        reverse("committee:minutes", args=[w["approved"].pk]),
+        reverse("committee:resolution_list"),
+        reverse("committee:resolution_detail", args=[w["resolution"].pk]),
+        reverse("committee:report_list"),
+        reverse("committee:report_detail", args=[w["report"].pk]),
+        reverse("committee:meeting_create"),
+        reverse("committee:meeting_edit", args=[w["draft"].pk]),
+        reverse("committee:item_add", args=[w["draft"].pk]),
+        reverse("committee:item_edit", args=[w["item"].pk]),
+        reverse("committee:attendance", args=[m]),
+        reverse("committee:member_create"),
     ]
 
 
@@ -98,27 +114,45 @@ def test_school_staff_are_kept_out(world, users, client_for):
 def test_post_only_actions_refuse_get(world, secretary, client_for):
     client = client_for(secretary)
     m = world["draft"].pk
-    for url in (reverse("committee:meeting_publish", args=[m]), reverse("committee:meeting_held", args=[m]),
-                reverse("committee:meeting_cancel", args=[m]), reverse("committee:meeting_carry_over", args=[m]),
-                reverse("committee:minutes_approve", args=[m]), reverse("committee:item_delete", args=[world["item"].pk]),
-                reverse("committee:target_set"), reverse("committee:report_publish", args=[world["report"].pk])):
+    for url in (
+        reverse("committee:meeting_publish", args=[m]),
+        reverse("committee:meeting_held", args=[m]),
+        reverse("committee:meeting_cancel", args=[m]),
+        reverse("committee:meeting_carry_over", args=[m]),
+        reverse("committee:minutes_approve", args=[m]),
+        reverse("committee:item_delete", args=[world["item"].pk]),
+        reverse("committee:target_set"),
+        reverse("committee:report_publish", args=[world["report"].pk]),
+    ):
         assert client.get(url).status_code == 405, url
 
 
 def test_creating_a_meeting_with_a_be_date_numbers_it(secretary, client_for):
     client = client_for(secretary)
-    response = client.post(reverse("committee:meeting_create"), {
-        "title": "การประชุมคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา", "date": "15/01/2570",
-        "start_time": "09:30", "place": "ห้องประชุม 1", "online_link": "",
-    })
+    response = client.post(
+        reverse("committee:meeting_create"),
+        {
+            "title": "การประชุมคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา",
+            "date": "15/01/2570",
+            "start_time": "09:30",
+            "place": "ห้องประชุม 1",
+            "online_link": "",
+        },
+    )
     meeting = Meeting.objects.get()
     assert response.status_code == 302 and meeting.number_display == "1/2570" and meeting.date == dt.date(2027, 1, 15)
 
 
 def test_an_impossible_date_is_refused_in_thai_and_keeps_the_input(secretary, client_for):
-    response = client_for(secretary).post(reverse("committee:meeting_create"), {
-        "title": "ประชุม", "date": "30/02/2570", "start_time": "09:30", "place": "ห้องประชุม 1",
-    })
+    response = client_for(secretary).post(
+        reverse("committee:meeting_create"),
+        {
+            "title": "ประชุม",
+            "date": "30/02/2570",
+            "start_time": "09:30",
+            "place": "ห้องประชุม 1",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "ไม่มีวันที่ 30 กุมภาพันธ์ 2570 ในปฏิทิน" in page
     assert "ห้องประชุม 1" in page and not Meeting.objects.exists()
@@ -128,11 +162,19 @@ def test_attendance_rules_show_as_messages(world, secretary, committee_members, 
     client = client_for(secretary)
     member = committee_members[1]
     url = reverse("committee:attendance_set", args=[world["published"].pk])
-    response = client.post(url, {"member_pk": member.pk, f"m{member.pk}-member": member.pk,
-                                 f"m{member.pk}-kind": "absent"}, follow=True)
+    response = client.post(
+        url, {"member_pk": member.pk, f"m{member.pk}-member": member.pk, f"m{member.pk}-kind": "absent"}, follow=True
+    )
     assert "กรุณาระบุเหตุที่ไม่มาประชุม" in response.content.decode()
-    client.post(url, {"member_pk": member.pk, f"m{member.pk}-member": member.pk, f"m{member.pk}-kind": "absent",
-                      f"m{member.pk}-reason": "ติดราชการ"})
+    client.post(
+        url,
+        {
+            "member_pk": member.pk,
+            f"m{member.pk}-member": member.pk,
+            f"m{member.pk}-kind": "absent",
+            f"m{member.pk}-reason": "ติดราชการ",
+        },
+    )
     assert world["published"].attendance.get().reason == "ติดราชการ"
 
 
@@ -174,8 +216,14 @@ def test_the_demo_seeds_a_working_committee(db):
     supervision_demo.seed(ctx)
     committee_demo.seed(ctx)
     statuses = sorted(Meeting.objects.values_list("status", flat=True))
-    assert statuses == sorted([MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_APPROVED, MeetingStatus.HELD,
-                               MeetingStatus.AGENDA_PUBLISHED])
+    assert statuses == sorted(
+        [
+            MeetingStatus.MINUTES_APPROVED,
+            MeetingStatus.MINUTES_APPROVED,
+            MeetingStatus.HELD,
+            MeetingStatus.AGENDA_PUBLISHED,
+        ]
+    )
     assert Resolution.objects.filter(status__in=["open", "in_progress"]).count() == 2
     upcoming = Meeting.objects.get(status=MeetingStatus.AGENDA_PUBLISHED)
     assert upcoming.invitation_number

@@ -12,14 +12,23 @@ from qa import selectors, services
 from qa.models import Level
 
 
-def fill_sar(sar, user, *, levels: dict[str, int] | None = None, default: int = Level.GOOD,
-             strengths: str = "ครูทุ่มเท", to_develop: str = "ผลสัมฤทธิ์คณิตศาสตร์", plan: str = "โครงการสอนซ่อมเสริม"):
+def fill_sar(
+    sar,
+    user,
+    *,
+    levels: dict[str, int] | None = None,
+    default: int = Level.GOOD,
+    strengths: str = "ครูทุ่มเท",
+    to_develop: str = "ผลสัมฤทธิ์คณิตศาสตร์",
+    plan: str = "โครงการสอนซ่อมเสริม",
+):
     """Give every rated standard a level (by code, else `default`) and fill the texts."""
     levels = levels or {}
     ratings = list(sar.ratings.select_related("standard"))
     by_id = {r.standard_id: levels.get(r.standard.code, default) for r in ratings}
-    return services.sar_update(user=user, sar=sar, levels=by_id, strengths=strengths, to_develop=to_develop,
-                               development_plan=plan)
+    return services.sar_update(
+        user=user, sar=sar, levels=by_id, strengths=strengths, to_develop=to_develop, development_plan=plan
+    )
 
 
 @pytest.fixture
@@ -45,5 +54,6 @@ def submitted(draft, school_user):
 
 @pytest.fixture
 def past_deadline(users, year):
-    return services.sar_year_set(user=users["director"], academic_year=year,
-                                 deadline=thaidate.today() - dt.timedelta(days=1))
+    return services.sar_year_set(
+        user=users["director"], academic_year=year, deadline=thaidate.today() - dt.timedelta(days=1)
+    )

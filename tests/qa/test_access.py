@@ -26,10 +26,19 @@ def test_sar_detail_access_per_role(role, users, client_for, draft, other_sar):
     assert other.status_code == (404 if role == "school" else 200)
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("school", 200), ("supervisor", 200), ("director", 200), ("administrator", 200),
-    ("clerk", 403), ("executive", 403), ("member", 403), ("secretary", 403),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("school", 200),
+        ("supervisor", 200),
+        ("director", 200),
+        ("administrator", 200),
+        ("clerk", 403),
+        ("executive", 403),
+        ("member", 403),
+        ("secretary", 403),
+    ],
+)
 def test_sar_edit_access_per_role(role, expected, users, client_for, draft):
     assert client_for(users[role]).get(reverse("qa:sar_edit", args=[draft.pk])).status_code == expected
 
@@ -86,14 +95,18 @@ def test_school_staff_see_only_their_school_qa_page(users, client_for, school, o
     assert client.get(reverse("qa:school_qa", args=[other_school.pk])).status_code == 404
 
 
-@pytest.mark.parametrize(("role", "expected"), [("director", 302), ("supervisor", 302), ("clerk", 403), ("school", 403)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("director", 302), ("supervisor", 302), ("clerk", 403), ("school", 403)]
+)
 def test_setting_a_deadline_per_role(role, expected, users, client_for, year):
     response = client_for(users[role]).post(reverse("qa:deadlines"), {"academic_year": year, "deadline": "31/05/2569"})
     assert response.status_code == expected
 
 
 def test_a_nonsense_deadline_is_refused_in_thai(users, client_for, year):
-    response = client_for(users["director"]).post(reverse("qa:deadlines"), {"academic_year": year, "deadline": "31/02/2569"})
+    response = client_for(users["director"]).post(
+        reverse("qa:deadlines"), {"academic_year": year, "deadline": "31/02/2569"}
+    )
     assert response.status_code == 200 and "ไม่มีวันที่ 31 กุมภาพันธ์ 2569" in response.content.decode()
 
 
@@ -102,8 +115,7 @@ def test_sar_file_download_follows_sar_access(users, client_for, draft, other_sa
 
     from .test_sar import PDF_BYTES
 
-    services.sar_update(user=users["supervisor"], sar=other_sar, levels={},
-                        file=SimpleUploadedFile("a.pdf", PDF_BYTES))
+    services.sar_update(user=users["supervisor"], sar=other_sar, levels={}, file=SimpleUploadedFile("a.pdf", PDF_BYTES))
     assert client_for(users["member"]).get(reverse("qa:sar_file", args=[other_sar.pk])).status_code == 200
     assert client_for(users["school"]).get(reverse("qa:sar_file", args=[other_sar.pk])).status_code == 404
 
@@ -119,9 +131,13 @@ def test_the_home_page_shows_the_school_its_sar_and_the_office_who_has_not_sent(
 def test_office_staff_key_in_a_paper_sar_for_any_school_but_school_staff_only_their_own(
     users, client_for, other_school, year
 ):
-    response = client_for(users["supervisor"]).post(reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year})
+    response = client_for(users["supervisor"]).post(
+        reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year}
+    )
     assert response.status_code == 302
-    refused = client_for(users["school"]).post(reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year + 1})
+    refused = client_for(users["school"]).post(
+        reverse("qa:sar_start"), {"school": other_school.pk, "academic_year": year + 1}
+    )
     assert refused.status_code == 200 and "เลือกได้เฉพาะสถานศึกษาในรายการ" in refused.content.decode()
     assert not other_school.sars.filter(academic_year=year + 1).exists()
     assert client_for(users["clerk"]).get(reverse("qa:sar_start")).status_code == 403

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_district_sar_synthesis_is_rendered_to_a_pdf_with_thai_text(
-    django_capture_on_commit_callbacks, users, district  # noqa: F811
+    django_capture_on_commit_callbacks,
+    users,
+    district,  # noqa: F811
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job = core_services.document_request(user=users["supervisor"], kind="qa.sar_synthesis", params={"year": YEAR})

@@ -25,7 +25,8 @@ def test_the_synthesis_puts_priority_standards_and_schools_into_next_years_plan(
     standard_rows = [r for r in rows if r.school is None and r.title.startswith("ยกระดับมาตรฐาน")]
     # below ดี: standard 1 (ส1, ส3) and sub-standard 1.1 (ส1) — see test_synthesis
     assert sorted(r.title for r in standard_rows) == [
-        "ยกระดับมาตรฐานขั้นพื้นฐาน 1 คุณภาพของผู้เรียน", "ยกระดับมาตรฐานขั้นพื้นฐาน 1.1 ผลสัมฤทธิ์ทางวิชาการของผู้เรียน",
+        "ยกระดับมาตรฐานขั้นพื้นฐาน 1 คุณภาพของผู้เรียน",
+        "ยกระดับมาตรฐานขั้นพื้นฐาน 1.1 ผลสัมฤทธิ์ทางวิชาการของผู้เรียน",
     ]
     std1 = next(r for r in standard_rows if " 1 " in r.title)
     assert "สถานศึกษา 2 จาก 4 แห่ง" in std1.detail and "ปานกลาง 2 แห่ง" in std1.detail

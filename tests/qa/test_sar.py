@@ -121,10 +121,15 @@ def test_the_sar_file_may_not_exceed_the_upload_limit(draft, school_user, settin
 
 def test_the_edit_form_keeps_what_was_typed_when_the_file_is_refused(draft, school_user, client_for):
     rating = draft.ratings.first()
-    response = client_for(school_user).post(reverse("qa:sar_edit", args=[draft.pk]), {
-        f"level_{rating.standard_id}": "4", "strengths": "ห้องสมุดมีชีวิต", "action": "save",
-        "file": SimpleUploadedFile("x.pdf", b"not a pdf at all", content_type="application/pdf"),
-    })
+    response = client_for(school_user).post(
+        reverse("qa:sar_edit", args=[draft.pk]),
+        {
+            f"level_{rating.standard_id}": "4",
+            "strengths": "ห้องสมุดมีชีวิต",
+            "action": "save",
+            "file": SimpleUploadedFile("x.pdf", b"not a pdf at all", content_type="application/pdf"),
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "ไฟล์ SAR ไม่ใช่ PDF จริง" in page and "ห้องสมุดมีชีวิต" in page
@@ -132,8 +137,9 @@ def test_the_edit_form_keeps_what_was_typed_when_the_file_is_refused(draft, scho
 
 def test_saving_and_submitting_through_the_form(draft, school_user, client_for):
     data = {f"level_{r.standard_id}": "3" for r in draft.ratings.all()}
-    data.update(strengths="ครูทุ่มเท\nชุมชนมีส่วนร่วม", to_develop="การอ่าน", development_plan="โครงการรักการอ่าน",
-                action="submit")
+    data.update(
+        strengths="ครูทุ่มเท\nชุมชนมีส่วนร่วม", to_develop="การอ่าน", development_plan="โครงการรักการอ่าน", action="submit"
+    )
     response = client_for(school_user).post(reverse("qa:sar_edit", args=[draft.pk]), data)
     assert response.status_code == 302
     draft.refresh_from_db()

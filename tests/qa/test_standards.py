@@ -19,7 +19,22 @@ def _codes(std_set, *, rated: bool | None = None) -> list[str]:
 def test_the_2561_basic_education_standards_are_seeded_with_their_sub_standards():
     basic = StandardSet.objects.get(education_level=EducationLevel.BASIC, revision_year=2561)
     assert _codes(basic, rated=True) == [
-        "1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3", "3.1", "3.2", "3.3", "3.4", "3.5",
+        "1",
+        "1.1",
+        "1.2",
+        "2",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
     ]
     assert basic.standards.get(code="1").name == "คุณภาพของผู้เรียน"
     assert basic.standards.get(code="3").name == "กระบวนการจัดการเรียนการสอนที่เน้นผู้เรียนเป็นสำคัญ"
@@ -43,8 +58,10 @@ def test_a_new_revision_applies_from_its_year_and_old_sars_keep_their_set(school
     user = make_user("school")
     old_sar = services.sar_start(user=user, school=school, academic_year=2566)
     new_set = StandardSet.objects.create(
-        name="มาตรฐานการศึกษา ขั้นพื้นฐาน ฉบับทดสอบ 2568", education_level=EducationLevel.BASIC,
-        revision_year=2568, effective_from=2568,
+        name="มาตรฐานการศึกษา ขั้นพื้นฐาน ฉบับทดสอบ 2568",
+        education_level=EducationLevel.BASIC,
+        revision_year=2568,
+        effective_from=2568,
     )
     new_set.standards.create(code="1", name="มาตรฐานใหม่", order=1)
     assert selectors.standard_set_for(EducationLevel.BASIC, 2567).revision_year == 2561

@@ -44,13 +44,16 @@ def district(users):
             services.sar_submit(user=sup, sar=sar)
         if final == "review":
             services.sar_review(user=sup, sar=sar, comment="เรียบร้อย")
-    schools["ส6"] = supervision_services.school_create(code="1099010006", name="โรงเรียนส6", level_primary=True,
-                                                       pupils=50, cluster=b)
+    schools["ส6"] = supervision_services.school_create(
+        code="1099010006", name="โรงเรียนส6", level_primary=True, pupils=50, cluster=b
+    )
     return schools
 
 
 def _stats(data, code):
-    return next(s for s in data.standards if s.standard.code == code and s.standard.standard_set.education_level == "basic")
+    return next(
+        s for s in data.standards if s.standard.code == code and s.standard.standard_set.education_level == "basic"
+    )
 
 
 def test_only_submitted_and_reviewed_sars_are_counted(district):
@@ -129,4 +132,6 @@ def test_the_excel_export_has_one_row_per_counted_sar(district, users, client_fo
     assert header[:5] == ("รหัสสถานศึกษา", "ชื่อสถานศึกษา", "กลุ่มโรงเรียน", "ขนาด", "สถานะ")
     assert len(body) == 4
     s1 = next(r for r in body if r[1] == "โรงเรียนส1")
-    assert s1[0] == "1099010001" and s1[header.index("มฐ. 1")] == "ปานกลาง" and s1[header.index("มฐ. 1.1")] == "กำลังพัฒนา"
+    assert (
+        s1[0] == "1099010001" and s1[header.index("มฐ. 1")] == "ปานกลาง" and s1[header.index("มฐ. 1.1")] == "กำลังพัฒนา"
+    )

@@ -13,6 +13,7 @@ from supervision.models import Tool, ToolItem
 
 VISIT_DAY = dt.date(2026, 11, 20)  # ปีงบประมาณ 2570
 
+
 @pytest.fixture
 def tools(db):
     """The default tools (a browser test's flush may have removed the migration's rows)."""
@@ -33,16 +34,36 @@ def full_scores(tool: Tool, value: int = 2) -> dict[int, tuple]:
 def make_visit(users, school, classroom_tool):
     """make_visit(status=..., by=user, school=..., date=..., scores=2) through the services."""
 
-    def make(status: str = "draft", by=None, school=school, date=VISIT_DAY, scores: int | None = 2, team=(),
-             strengths: str = "ครูใช้สื่อหลากหลาย", to_develop: str = "การวัดผลระหว่างเรียน", tool=classroom_tool):
+    def make(
+        status: str = "draft",
+        by=None,
+        school=school,
+        date=VISIT_DAY,
+        scores: int | None = 2,
+        team=(),
+        strengths: str = "ครูใช้สื่อหลากหลาย",
+        to_develop: str = "การวัดผลระหว่างเรียน",
+        tool=classroom_tool,
+    ):
         by = by or users[Role.SUPERVISOR.value]
-        visit = services.visit_create(user=by, school=school, date=date, visit_type="classroom", tool=tool,
-                                      team=list(team))
+        visit = services.visit_create(
+            user=by, school=school, date=date, visit_type="classroom", tool=tool, team=list(team)
+        )
         services.visit_save(
-            user=by, visit=visit,
-            fields={"school": school, "date": date, "visit_type": "classroom", "tool": tool,
-                    "strengths": strengths, "to_develop": to_develop, "recommendations": "ใช้คำถามปลายเปิด"},
-            team=list(team), teachers=[], scores=full_scores(tool, scores) if scores is not None and tool else {},
+            user=by,
+            visit=visit,
+            fields={
+                "school": school,
+                "date": date,
+                "visit_type": "classroom",
+                "tool": tool,
+                "strengths": strengths,
+                "to_develop": to_develop,
+                "recommendations": "ใช้คำถามปลายเปิด",
+            },
+            team=list(team),
+            teachers=[],
+            scores=full_scores(tool, scores) if scores is not None and tool else {},
             follow_ups=[],
         )
         if status in ("submitted", "approved", "returned", "acknowledged"):

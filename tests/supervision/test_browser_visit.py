@@ -100,9 +100,16 @@ def test_a_visit_is_logged_on_a_phone_approved_acknowledged_and_printed(page, us
         row.get_by_role("link", name="ดาวน์โหลด").click()
     path = tmp_path / "visit.pdf"
     download_info.value.save_as(path)
-    text = (pdf_compact(path))
-    for phrase in ("บันทึกการนิเทศ", "โรงเรียนบ้านทดสอบ", "นักเรียนอ่านออกเสียงอย่างมั่นใจ", "นางสาวมาลีสอนดี",
-                   "การประเมินระหว่างเรียน", "ส่งแผนการสอนที่ปรับปรุง", "รับทราบเมื่อ"):
+    text = pdf_compact(path)
+    for phrase in (
+        "บันทึกการนิเทศ",
+        "โรงเรียนบ้านทดสอบ",
+        "นักเรียนอ่านออกเสียงอย่างมั่นใจ",
+        "นางสาวมาลีสอนดี",
+        "การประเมินระหว่างเรียน",
+        "ส่งแผนการสอนที่ปรับปรุง",
+        "รับทราบเมื่อ",
+    ):
         assert compact(phrase) in text, phrase
     assert Visit.objects.get().status == "acknowledged"
 

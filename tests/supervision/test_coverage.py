@@ -41,8 +41,15 @@ def dataset(users, classroom_tool, school):
     def visit(school, date, score, status, area=None):
         v = services.visit_create(user=sup, school=school, date=date, visit_type="classroom", tool=classroom_tool)
         teachers = [{"name": "ครู", "learning_area": area, "grade": "ป.1"}] if area else []
-        services.visit_save(user=sup, visit=v, fields={"strengths": f"จุดเด่น {school.name}", "to_develop": "พัฒนา"},
-                            team=[], teachers=teachers, scores=full_scores(classroom_tool, score), follow_ups=[])
+        services.visit_save(
+            user=sup,
+            visit=v,
+            fields={"strengths": f"จุดเด่น {school.name}", "to_develop": "พัฒนา"},
+            team=[],
+            teachers=teachers,
+            scores=full_scores(classroom_tool, score),
+            follow_ups=[],
+        )
         if status != "draft":
             services.visit_submit(user=sup, visit=v)
         if status in ("approved", "acknowledged"):
@@ -75,8 +82,9 @@ def test_coverage_counts_schools_visited_and_visits_of_the_year(dataset):
         {"cluster": "กลุ่ม ก", "schools": 2, "visited": 2, "visits": 3},
         {"cluster": "กลุ่ม ข", "schools": 2, "visited": 1, "visits": 1},
     ]
-    assert cov["groups"] == [{"name": "กลุ่มสีแดง", "color": "#dc3545", "schools": 2, "target": 3, "visited": 2,
-                              "visits": 2, "met": 0}]
+    assert cov["groups"] == [
+        {"name": "กลุ่มสีแดง", "color": "#dc3545", "schools": 2, "target": 3, "visited": 2, "visits": 2, "met": 0}
+    ]
 
 
 def test_coverage_of_a_supervisor_is_over_the_clusters_they_answer_for(dataset, users):
@@ -122,12 +130,19 @@ def test_annual_report_data_has_the_contract_keys(dataset):
     project = Project.objects.create(plan=dataset["plan"], name="โครงการนิเทศ", phase="do")
     Indicator.objects.create(project=project, name="ร้อยละความพึงพอใจ", target="80", result="85")
     data = selectors.annual_report_data(2570)
-    assert data["projects"] == [{"name": "โครงการนิเทศ", "phase": "D ดำเนินการ", "phase_code": "do",
-                                 "budget_total": Decimal("0"),
-                                 "indicators": [{"name": "ร้อยละความพึงพอใจ", "target": "80", "result": "85"}]}]
+    assert data["projects"] == [
+        {
+            "name": "โครงการนิเทศ",
+            "phase": "D ดำเนินการ",
+            "phase_code": "do",
+            "budget_total": Decimal("0"),
+            "indicators": [{"name": "ร้อยละความพึงพอใจ", "target": "80", "result": "85"}],
+        }
+    ]
     assert data["coverage"]["schools"] == 4 and data["coverage"]["visited"] == 3 and data["coverage"]["visits"] == 4
     assert data["coverage"]["target_per_school"] == 2 and len(data["coverage"]["by_cluster"]) == 2
     # findings only from approved (or acknowledged) visits of the year: just school ก1
-    assert data["findings"] == [{"school": "โรงเรียน ก1", "cluster": "กลุ่ม ก", "strengths": ["จุดเด่น โรงเรียน ก1"],
-                                 "to_develop": ["พัฒนา"]}]
+    assert data["findings"] == [
+        {"school": "โรงเรียน ก1", "cluster": "กลุ่ม ก", "strengths": ["จุดเด่น โรงเรียน ก1"], "to_develop": ["พัฒนา"]}
+    ]
     assert data["satisfaction"] == {"answers": 0, "satisfied_percent": None, "target_percent": 80.0}

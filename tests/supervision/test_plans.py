@@ -16,11 +16,23 @@ def plan(users, school):
     plan.vision, plan.visits_per_school_target = "นิเทศเชิงรุก", 4
     plan.save()
     project = Project.objects.create(plan=plan, order=1, name="การนิเทศแบบบูรณาการ", objectives="ข้อหนึ่ง\nข้อสอง")
-    Activity.objects.create(project=project, order=1, name="นิเทศยกระดับโรงเรียนกลุ่มสีดำ–สีแดง",
-                            compensation=Decimal("5000"), operating=Decimal("12000"), materials=Decimal("3000"))
+    Activity.objects.create(
+        project=project,
+        order=1,
+        name="นิเทศยกระดับโรงเรียนกลุ่มสีดำ–สีแดง",
+        compensation=Decimal("5000"),
+        operating=Decimal("12000"),
+        materials=Decimal("3000"),
+    )
     Activity.objects.create(project=project, order=2, name="นิเทศระบบ online", operating=Decimal("50000"))
-    Indicator.objects.create(project=project, name="ร้อยละของสถานศึกษาที่พึงพอใจ", method="สำรวจ", tool="แบบสำรวจ",
-                             target="ร้อยละ 80", result="ร้อยละ 85")
+    Indicator.objects.create(
+        project=project,
+        name="ร้อยละของสถานศึกษาที่พึงพอใจ",
+        method="สำรวจ",
+        tool="แบบสำรวจ",
+        target="ร้อยละ 80",
+        result="ร้อยละ 85",
+    )
     group = SchoolGroup.objects.create(plan=plan, name="กลุ่มสีดำ–สีแดง", visits_per_school_target=6)
     group.schools.set([school])
     return plan
@@ -30,7 +42,9 @@ def test_budget_totals_add_the_three_lines_per_activity_and_per_project(plan):
     project = plan.projects.get()
     assert [a.budget_total for a in project.activities.all()] == [Decimal("20000"), Decimal("50000")]
     assert selectors.project_budget(project) == {
-        "compensation": Decimal("5000"), "operating": Decimal("62000"), "materials": Decimal("3000"),
+        "compensation": Decimal("5000"),
+        "operating": Decimal("62000"),
+        "materials": Decimal("3000"),
         "total": Decimal("70000"),
     }
 
@@ -45,7 +59,11 @@ def test_a_project_moves_one_pdca_step_at_a_time_with_a_note(plan, users):
         project = services.project_move_phase(user=users["supervisor"], project=project, to=phase, note=f"ทำ {phase}")
     assert project.phase == Phase.PLAN
     assert list(PhaseNote.objects.values_list("phase", "moved_to")) == [
-        ("plan", "do"), ("do", "check"), ("check", "act"), ("act", "plan")]
+        ("plan", "do"),
+        ("do", "check"),
+        ("check", "act"),
+        ("act", "plan"),
+    ]
 
 
 def test_readers_cannot_move_phases(plan, users):
@@ -60,8 +78,10 @@ def test_an_activity_keeps_its_own_phase_and_evidence(plan, users, client_for):
 
     activity = plan.projects.get().activities.first()
     client = client_for(users["supervisor"])
-    client.post(reverse("supervision:activity_phase", args=[activity.pk]),
-                {"to": "do", "note": "ประชุมชี้แจงแล้ว", "evidence": SimpleUploadedFile("รายงาน.pdf", b"%PDF-1.4")})
+    client.post(
+        reverse("supervision:activity_phase", args=[activity.pk]),
+        {"to": "do", "note": "ประชุมชี้แจงแล้ว", "evidence": SimpleUploadedFile("รายงาน.pdf", b"%PDF-1.4")},
+    )
     activity.refresh_from_db()
     note = PhaseNote.objects.get(activity=activity)
     assert activity.phase == Phase.DO and note.evidence_name == "รายงาน.pdf"
@@ -104,7 +124,9 @@ def test_a_project_is_edited_with_its_activities_and_indicators(plan, users, cli
     assert response.status_code == 302
     project = Project.objects.get(name="โครงการพัฒนาการอ่าน")
     assert selectors.project_budget(project)["total"] == Decimal("3500")
-    assert client_for(users["executive"]).post(reverse("supervision:project_create", args=[2570]), data).status_code == 403
+    assert (
+        client_for(users["executive"]).post(reverse("supervision:project_create", args=[2570]), data).status_code == 403
+    )
 
 
 def test_plan_current_creates_this_years_plan_for_editors_only(users, client_for):

@@ -18,10 +18,17 @@ def test_the_default_tools_are_shipped(tools):
 
 def test_an_outline_becomes_sections_and_items(users, client_for, db):
     outline = "# ด้านที่ 1 การวางแผน\n- มีแผนการนิเทศ\n- มีคำสั่ง [ไม่มีความเห็น]\n# ด้านที่ 2\n- ติดตามผล"
-    response = client_for(users["supervisor"]).post(reverse("supervision:tool_create"), {
-        "name": "แบบนิเทศการอ่าน", "description": "", "scale": "1-5", "visit_type": "policy", "is_active": "on",
-        "outline": outline,
-    })
+    response = client_for(users["supervisor"]).post(
+        reverse("supervision:tool_create"),
+        {
+            "name": "แบบนิเทศการอ่าน",
+            "description": "",
+            "scale": "1-5",
+            "visit_type": "policy",
+            "is_active": "on",
+            "outline": outline,
+        },
+    )
     assert response.status_code == 302
     tool = Tool.objects.get(name="แบบนิเทศการอ่าน")
     items = list(ToolItem.objects.filter(section__tool=tool).values_list("text", "allow_comment"))
@@ -36,8 +43,13 @@ def test_renaming_an_item_keeps_its_scores_but_removing_a_scored_item_is_refused
 
     make_visit("submitted")
     outline = services.tool_outline(classroom_tool).replace("มีแผนการจัดการเรียนรู้", "มีแผนการสอน")
-    data = {"name": classroom_tool.name, "scale": "0-3", "visit_type": "classroom", "is_active": True,
-            "outline": outline}
+    data = {
+        "name": classroom_tool.name,
+        "scale": "0-3",
+        "visit_type": "classroom",
+        "is_active": True,
+        "outline": outline,
+    }
     form = ToolForm(data, instance=classroom_tool)
     assert form.is_valid(), form.errors
     services.tool_save(user=users["supervisor"], form=form, outline=outline)

@@ -11,18 +11,66 @@ from supervision.models import Visit
 ROLES = ["administrator", "clerk", "supervisor", "director", "secretary", "member", "executive", "school"]
 
 # Expected status per role: a draft by "supervisor" (secretary is another supervisor).
-DRAFT_DETAIL = {"administrator": 200, "clerk": 404, "supervisor": 200, "director": 200, "secretary": 404,
-                "member": 404, "executive": 404, "school": 404}
-DRAFT_EDIT = {"administrator": 403, "clerk": 404, "supervisor": 200, "director": 403, "secretary": 404,
-              "member": 404, "executive": 404, "school": 404}
-APPROVED_DETAIL = {"administrator": 200, "clerk": 404, "supervisor": 200, "director": 200, "secretary": 200,
-                   "member": 200, "executive": 200, "school": 200}
-START = {"administrator": 403, "clerk": 403, "supervisor": 200, "director": 200, "secretary": 403, "member": 403,
-         "executive": 403, "school": 403}
-DASHBOARD = {"administrator": 200, "clerk": 403, "supervisor": 200, "director": 200, "secretary": 200,
-             "member": 200, "executive": 200, "school": 403}
-TOOLS = {"administrator": 200, "clerk": 200, "supervisor": 200, "director": 200, "secretary": 200,
-         "member": 403, "executive": 200, "school": 403}
+DRAFT_DETAIL = {
+    "administrator": 200,
+    "clerk": 404,
+    "supervisor": 200,
+    "director": 200,
+    "secretary": 404,
+    "member": 404,
+    "executive": 404,
+    "school": 404,
+}
+DRAFT_EDIT = {
+    "administrator": 403,
+    "clerk": 404,
+    "supervisor": 200,
+    "director": 403,
+    "secretary": 404,
+    "member": 404,
+    "executive": 404,
+    "school": 404,
+}
+APPROVED_DETAIL = {
+    "administrator": 200,
+    "clerk": 404,
+    "supervisor": 200,
+    "director": 200,
+    "secretary": 200,
+    "member": 200,
+    "executive": 200,
+    "school": 200,
+}
+START = {
+    "administrator": 403,
+    "clerk": 403,
+    "supervisor": 200,
+    "director": 200,
+    "secretary": 403,
+    "member": 403,
+    "executive": 403,
+    "school": 403,
+}
+DASHBOARD = {
+    "administrator": 200,
+    "clerk": 403,
+    "supervisor": 200,
+    "director": 200,
+    "secretary": 200,
+    "member": 200,
+    "executive": 200,
+    "school": 403,
+}
+TOOLS = {
+    "administrator": 200,
+    "clerk": 200,
+    "supervisor": 200,
+    "director": 200,
+    "secretary": 200,
+    "member": 403,
+    "executive": 200,
+    "school": 403,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -65,8 +113,9 @@ def test_pages_by_role(role, users, client_for, tools):
     assert client.get(reverse("supervision:index")).status_code in (200, 302)
 
 
-@pytest.mark.parametrize("name", ["visit_autosave", "visit_submit", "visit_approve", "visit_return",
-                                  "visit_acknowledge", "evidence_upload"])
+@pytest.mark.parametrize(
+    "name", ["visit_autosave", "visit_submit", "visit_approve", "visit_return", "visit_acknowledge", "evidence_upload"]
+)
 def test_post_only_visit_views_refuse_get(name, users, client_for, make_visit):
     visit = make_visit("draft")
     assert client_for(users["supervisor"]).get(reverse(f"supervision:{name}", args=[visit.pk])).status_code == 405

@@ -35,8 +35,9 @@ def draft(make_visit):
 
 
 def test_a_complete_form_saves_teachers_scores_and_follow_ups(users, client_for, draft, classroom_tool):
-    response = client_for(users["supervisor"]).post(reverse("supervision:visit_edit", args=[draft.pk]),
-                                                    _form_data(draft, classroom_tool))
+    response = client_for(users["supervisor"]).post(
+        reverse("supervision:visit_edit", args=[draft.pk]), _form_data(draft, classroom_tool)
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.draft_data is None and draft.policy == "นโยบายด้านคุณภาพ ข้อ 1"
@@ -57,16 +58,18 @@ def test_autosave_keeps_an_impossible_date_and_everything_else_typed(users, clie
 
 
 def test_autosave_of_a_complete_form_applies_it(users, client_for, draft, classroom_tool):
-    client_for(users["supervisor"]).post(reverse("supervision:visit_autosave", args=[draft.pk]),
-                                         _form_data(draft, classroom_tool))
+    client_for(users["supervisor"]).post(
+        reverse("supervision:visit_autosave", args=[draft.pk]), _form_data(draft, classroom_tool)
+    )
     draft.refresh_from_db()
     assert draft.draft_data is None and draft.strengths == "นักเรียนมีส่วนร่วม"
 
 
 def test_a_follow_up_without_a_date_is_refused_but_kept(users, client_for, draft, classroom_tool):
     client = client_for(users["supervisor"])
-    response = client.post(reverse("supervision:visit_edit", args=[draft.pk]),
-                           _form_data(draft, classroom_tool, **{"f-0-due_date": ""}))
+    response = client.post(
+        reverse("supervision:visit_edit", args=[draft.pk]), _form_data(draft, classroom_tool, **{"f-0-due_date": ""})
+    )
     assert response.status_code == 200 and "กรุณากำหนดวันติดตาม" in response.content.decode()
     assert Visit.objects.get(pk=draft.pk).draft_data["f-0-text"] == ["ส่งแผนการจัดการเรียนรู้ที่ปรับปรุง"]
 
@@ -79,19 +82,23 @@ def _jpeg() -> bytes:
 
 def test_a_photo_is_accepted_by_its_content(users, client_for, draft):
     upload = SimpleUploadedFile("ภาพกิจกรรม.bin", _jpeg(), content_type="application/octet-stream")
-    client_for(users["supervisor"]).post(reverse("supervision:evidence_upload", args=[draft.pk]),
-                                         {"file": upload, "caption": "ครูสอน"})
+    client_for(users["supervisor"]).post(
+        reverse("supervision:evidence_upload", args=[draft.pk]), {"file": upload, "caption": "ครูสอน"}
+    )
     evidence = Evidence.objects.get(visit=draft)
     assert evidence.content_type == "image/jpeg" and evidence.is_image
     response = client_for(users["supervisor"]).get(reverse("supervision:evidence_download", args=[evidence.pk]))
     assert response.status_code == 200
-    assert client_for(users["school"]).get(reverse("supervision:evidence_download", args=[evidence.pk])).status_code == 404
+    assert (
+        client_for(users["school"]).get(reverse("supervision:evidence_download", args=[evidence.pk])).status_code == 404
+    )
 
 
 def test_a_script_named_like_a_photo_is_refused(users, client_for, draft):
     upload = SimpleUploadedFile("photo.jpg", b"#!/bin/sh\nrm -rf /\n", content_type="image/jpeg")
-    response = client_for(users["supervisor"]).post(reverse("supervision:evidence_upload", args=[draft.pk]),
-                                                    {"file": upload}, follow=True)
+    response = client_for(users["supervisor"]).post(
+        reverse("supervision:evidence_upload", args=[draft.pk]), {"file": upload}, follow=True
+    )
     assert "ไฟล์ “photo.jpg” ไม่ใช่ JPEG จริง" in response.content.decode()
     assert not Evidence.objects.exists()
 
@@ -99,8 +106,9 @@ def test_a_script_named_like_a_photo_is_refused(users, client_for, draft):
 def test_a_file_over_the_size_limit_is_refused(users, client_for, draft, settings):
     settings.UPLOAD_MAX_BYTES = 100
     upload = SimpleUploadedFile("big.jpg", _jpeg(), content_type="image/jpeg")
-    response = client_for(users["supervisor"]).post(reverse("supervision:evidence_upload", args=[draft.pk]),
-                                                    {"file": upload}, follow=True)
+    response = client_for(users["supervisor"]).post(
+        reverse("supervision:evidence_upload", args=[draft.pk]), {"file": upload}, follow=True
+    )
     assert "เกินที่กำหนด" in response.content.decode()
     assert not Evidence.objects.exists()
 

@@ -81,7 +81,9 @@ class Command(BaseCommand):
                                          target="ร้อยละ 80", result=f"ร้อยละ {rng.randint(60, 100)}")  # fmt: skip
         self._meetings(committee_services, secretary, start)
         report = committee_services.report_get_or_create(user=secretary, fiscal_year=fy)
-        self.stdout.write(f"สร้างข้อมูล {n_schools} โรงเรียน {n_visits} ครั้งนิเทศ ใช้เวลา {time.perf_counter() - started:.1f} วินาที")
+        self.stdout.write(
+            f"สร้างข้อมูล {n_schools} โรงเรียน {n_visits} ครั้งนิเทศ ใช้เวลา {time.perf_counter() - started:.1f} วินาที"
+        )
         return report
 
     def _meetings(self, services, secretary, start: dt.date) -> None:  # noqa: ANN001

@@ -63,10 +63,16 @@ class Command(BaseCommand):
         SarRating.objects.bulk_update(ratings, ["level"], batch_size=2000)
         SelfAssessmentReport.objects.filter(academic_year=YEAR).update(status=SarStatus.SUBMITTED)
         self.stdout.write(f"generated {count} schools, {len(ratings)} ratings in {time.perf_counter() - start:.1f} s")
-        for label, fn in (("synthesis build", build), ("excel rows", synthesis_rows), ("annual report data", annual_report_qa_data)):
+        for label, fn in (
+            ("synthesis build", build),
+            ("excel rows", synthesis_rows),
+            ("annual report data", annual_report_qa_data),
+        ):
             times = []
             for _ in range(repeat):
                 t0 = time.perf_counter()
                 fn(YEAR)
                 times.append(time.perf_counter() - t0)
-            self.stdout.write(f"{label:<20} best {min(times) * 1000:7.1f} ms  median {sorted(times)[len(times) // 2] * 1000:7.1f} ms")
+            self.stdout.write(
+                f"{label:<20} best {min(times) * 1000:7.1f} ms  median {sorted(times)[len(times) // 2] * 1000:7.1f} ms"
+            )

@@ -47,7 +47,10 @@ class Command(BaseCommand):
     def _run(self, opts: dict) -> None:
         year = current_fiscal_year()
         director = core_services.user_create(
-            username="bench-director", password="bench-pass-1234", first_name="วัด", last_name="สมรรถนะ",
+            username="bench-director",
+            password="bench-pass-1234",
+            first_name="วัด",
+            last_name="สมรรถนะ",
             roles=[Role.DIRECTOR, Role.SUPERVISOR],
         )
         supervisors = [director] + [core_services.user_create(
@@ -55,16 +58,20 @@ class Command(BaseCommand):
             roles=[Role.SUPERVISOR]) for i in range(9)]  # fmt: skip
         started = time.perf_counter()
         build_dataset(schools=opts["schools"], visits=opts["visits"], supervisors=supervisors, fiscal_year=year)
-        self.stdout.write(f"สร้างข้อมูล {opts['schools']} โรงเรียน {opts['visits']:,} ครั้ง ใน "
-                          f"{time.perf_counter() - started:.1f} วินาที ({connection.vendor})")
+        self.stdout.write(
+            f"สร้างข้อมูล {opts['schools']} โรงเรียน {opts['visits']:,} ครั้ง ใน "
+            f"{time.perf_counter() - started:.1f} วินาที ({connection.vendor})"
+        )
         hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h] or ["localhost"]
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # a live database has statistics; fresh bulk inserts do not
         client = Client(SERVER_NAME=hosts[0].lstrip("."))
         client.force_login(director, backend="django.contrib.auth.backends.ModelBackend")
-        for label, url in [("dashboard", reverse("supervision:dashboard")),
-                           ("visit list", reverse("supervision:visit_list")),
-                           ("visit list page 100", reverse("supervision:visit_list") + "?page=100")]:
+        for label, url in [
+            ("dashboard", reverse("supervision:dashboard")),
+            ("visit list", reverse("supervision:visit_list")),
+            ("visit list page 100", reverse("supervision:visit_list") + "?page=100"),
+        ]:
             self._measure(client, label, url, opts["runs"])
 
     def _measure(self, client: Client, label: str, url: str, runs: int) -> None:
@@ -75,5 +82,7 @@ class Command(BaseCommand):
                 response = client.get(url)
                 times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, response.status_code
-        self.stdout.write(f"{label:22s} median {statistics.median(times):8.1f} ms  "
-                          f"(min {min(times):.1f}, max {max(times):.1f}, {len(queries)} queries, {runs} runs)")
+        self.stdout.write(
+            f"{label:22s} median {statistics.median(times):8.1f} ms  "
+            f"(min {min(times):.1f}, max {max(times):.1f}, {len(queries)} queries, {runs} runs)"
+        )
