@@ -9,9 +9,9 @@ class CommitteeConfig(AppConfig):
     verbose_name = "ก.ต.ป.น."
 
     def ready(self) -> None:
-        from core.home import register_panel
+        from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds
-        from .home import committee_panel
+        from .panels import committee_panel
 
         register_panel(committee_panel, order=40)

@@ -9,6 +9,7 @@ admin.site.site_title = "ผู้ดูแลระบบ"
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("schools/", include("schools.urls")),
     path("supervision/", include("supervision.urls")),
     path("correspondence/", include("correspondence.urls")),
     path("committee/", include("committee.urls")),

@@ -26,7 +26,6 @@ class StaffProfileInline(admin.StackedInline):
     model = StaffProfile
     can_delete = False
     filter_horizontal = ("work_units", "learning_areas")
-    autocomplete_fields = ("school",)
 
 
 admin.site.unregister(User)

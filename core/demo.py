@@ -85,10 +85,3 @@ def seed_people(ctx: DemoContext, *, supervisor_count: int = 10) -> None:
                 work_units=[units[n % 6]], learning_areas=ctx.rng.sample(areas, 2),
             )
         )  # fmt: skip
-
-
-def seed_school_user(ctx: DemoContext, school) -> None:  # noqa: ANN001
-    ctx.users[Role.SCHOOL.value] = services.user_create(
-        username="school", password=DEMO_PASSWORD, first_name="มานี", last_name="ครูดี", roles=[Role.SCHOOL],
-        prefix="นางสาว", position="ครู (ผู้รับผิดชอบงานนิเทศภายใน)", school=school,
-    )  # fmt: skip

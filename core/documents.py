@@ -2,7 +2,7 @@
 
 Each app registers its document kinds in its AppConfig.ready():
 
-    documents.register(DocumentKind(kind="supervision.school_directory", ...))
+    documents.register(DocumentKind(kind="schools.school_directory", ...))
 
 A kind's `build(job, progress)` returns a RenderedDocument (HTML, file name and
 optional PDFs to append); `core.tasks.render_document` turns it into a PDF file.

@@ -123,14 +123,6 @@ class StaffProfile(models.Model):
     learning_areas = models.ManyToManyField(
         LearningArea, blank=True, verbose_name="กลุ่มสาระการเรียนรู้ที่รับผิดชอบ", related_name="staff"
     )
-    school = models.ForeignKey(
-        "supervision.School",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="staff_profiles",
-        verbose_name="สถานศึกษา (สำหรับบุคลากรสถานศึกษา)",
-    )
 
     class Meta:
         verbose_name = "ข้อมูลบุคลากร"
@@ -157,18 +149,6 @@ def display_name(user: UserLike | None) -> str:
         return user.profile.display_name
     except StaffProfile.DoesNotExist:
         return f"{user.first_name} {user.last_name}".strip() or user.username
-
-
-def school_id_of(user: UserLike) -> int | None:
-    """The school a school-staff user belongs to (StaffProfile.school); None for anyone else."""
-    from .roles import Role, has_role
-
-    if not has_role(user, Role.SCHOOL):
-        return None
-    try:
-        return user.profile.school_id
-    except StaffProfile.DoesNotExist:
-        return None
 
 
 # --- Background documents --------------------------------------------------

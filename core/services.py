@@ -41,13 +41,13 @@ def user_create(
     position: str = "",
     academic_rank: str = "",
     email: str = "",
-    school=None,  # noqa: ANN001 - supervision.School
     work_units: list | None = None,
     learning_areas: list | None = None,
 ) -> AbstractBaseUser:
-    """Create a login with its roles (groups) and staff profile."""
-    if Role.SCHOOL in roles and school is None:
-        raise ValidationError({"school": "บุคลากรสถานศึกษาต้องระบุสถานศึกษา"})
+    """Create a login with its roles (groups) and staff profile.
+
+    A school-staff login also needs its school: `schools.services.membership_set`.
+    """
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
     user.set_password(password)
     user.is_staff = Role.ADMIN in roles
@@ -57,9 +57,7 @@ def user_create(
     for role in roles:
         group, _ = Group.objects.get_or_create(name=Role(role).value)
         user.groups.add(group)
-    profile = StaffProfile.objects.create(
-        user=user, prefix=prefix, position=position, academic_rank=academic_rank, school=school
-    )
+    profile = StaffProfile.objects.create(user=user, prefix=prefix, position=position, academic_rank=academic_rank)
     profile.work_units.set(work_units or [])
     profile.learning_areas.set(learning_areas or [])
     return user

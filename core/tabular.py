@@ -1,7 +1,7 @@
 """Reading and writing CSV / XLSX tables for imports and exports.
 
 Imports are all-or-nothing: callers validate every row, collect RowErrors, and only
-write when there are none (see supervision.services.schools_import).
+write when there are none (see schools.services.schools_import).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from . import documents, home, selectors, services, thaidate
+from . import documents, panels, selectors, services, thaidate
 from .forms import OfficeProfileForm
 from .health import broker_ok
 from .models import OfficeProfile
@@ -18,7 +18,7 @@ from .web import flash_errors
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"panels": home.panels_for(request), "today": thaidate.today()})
+    return render(request, "core/home.html", {"panels": panels.panels_for(request), "today": thaidate.today()})
 
 
 @require_GET

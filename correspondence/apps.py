@@ -9,9 +9,9 @@ class CorrespondenceConfig(AppConfig):
     verbose_name = "งานสารบรรณ"
 
     def ready(self) -> None:
-        from core import home
+        from core import panels as core_panels
 
         from . import documents, panels
 
         documents.register_kinds()
-        home.register_panel(panels.inbox_panel, order=20)
+        core_panels.register_panel(panels.inbox_panel, order=20)

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from core.forms import BEDateField, BEDateTimeField
 from core.models import display_name
 from core.roles import Role
-from supervision.models import Cluster, School
+from schools.models import Cluster, School
 
 from .attachments import check_upload
 from .models import Channel, DocumentType, Letter, Secrecy, Urgency

@@ -9,9 +9,9 @@ class QaConfig(AppConfig):
     verbose_name = "งานประกันคุณภาพการศึกษา"
 
     def ready(self) -> None:
-        from core.home import register_panel
+        from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds
-        from .home import qa_panel
+        from .panels import qa_panel
 
         register_panel(qa_panel, order=60)

@@ -45,7 +45,7 @@ def _seed_year(ctx: DemoContext, year: int, weights: dict[str, float]) -> None:
         outcome = ctx.rng.choices(list(weights), weights=list(weights.values()))[0]
         if outcome == "none":
             continue
-        user = school_user if school.pk == school_user.profile.school_id else office_user
+        user = school_user if school.pk == school_user.school_membership.school_id else office_user
         sar = services.sar_start(user=user, school=school, academic_year=year)
         _fill(ctx, sar, user)
         if outcome in ("submitted", "reviewed"):
@@ -62,7 +62,7 @@ def seed(ctx: DemoContext) -> None:
     director = ctx.users["director"]
     _seed_year(ctx, previous, {"none": 0.05, "draft": 0.03, "submitted": 0.12, "reviewed": 0.8})
     school_user = ctx.users["school"]
-    own = next(s for s in ctx.extra["schools"] if s.pk == school_user.profile.school_id)
+    own = next(s for s in ctx.extra["schools"] if s.pk == school_user.school_membership.school_id)
     _seed_year(ctx, current, {"none": 0.25, "draft": 0.4, "submitted": 0.25, "reviewed": 0.1})
     services.sar_start(user=school_user, school=own, academic_year=current)  # the demo school has a SAR to fill
     services.sar_year_set(user=director, academic_year=previous, deadline=dt.date(thaidate.to_ce(current), 5, 31),

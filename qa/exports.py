@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.models import OfficeProfile
-from supervision.sizes import size_class
+from schools.sizes import size_class
 
 from .models import EducationLevel, Level, SarRating, Standard
 from .synthesis import official_sars

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from core.forms import BEDateField
-from supervision.models import School
+from schools.models import School
 
 from .models import Level, SarStatus, Standard
 

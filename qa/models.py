@@ -117,9 +117,7 @@ def sar_upload_to(instance: SelfAssessmentReport, filename: str) -> str:
 class SelfAssessmentReport(models.Model):
     """รายงานผลการประเมินตนเองของสถานศึกษา (SAR): one per school per academic year."""
 
-    school = models.ForeignKey(
-        "supervision.School", on_delete=models.PROTECT, related_name="sars", verbose_name="สถานศึกษา"
-    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="sars", verbose_name="สถานศึกษา")
     academic_year = models.PositiveSmallIntegerField("ปีการศึกษา (พ.ศ.)")
     standard_sets = models.ManyToManyField(StandardSet, related_name="sars", verbose_name="ชุดมาตรฐานที่ใช้")
     status = models.CharField("สถานะ", max_length=12, choices=SarStatus.choices, default=SarStatus.DRAFT)
@@ -190,7 +188,7 @@ class ExternalAssessment(models.Model):
     """การประเมินคุณภาพภายนอก by ONESQA (สมศ.), at least once every five years."""
 
     school = models.ForeignKey(
-        "supervision.School", on_delete=models.PROTECT, related_name="external_assessments", verbose_name="สถานศึกษา"
+        "schools.School", on_delete=models.PROTECT, related_name="external_assessments", verbose_name="สถานศึกษา"
     )
     round_name = models.CharField("รอบการประเมิน", max_length=100, help_text="เช่น รอบที่ 5")
     assessment_year = models.PositiveSmallIntegerField("ปีที่ประเมิน (พ.ศ.)")

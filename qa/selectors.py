@@ -9,10 +9,10 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core import thaidate
-from core.models import OfficeProfile, school_id_of
+from core.models import OfficeProfile
 from core.roles import Role, has_role
-from supervision.models import School
-from supervision.selectors import schools_visible_to
+from schools.models import School
+from schools.selectors import school_id_of, schools_visible_to
 
 from .models import (
     EducationLevel,

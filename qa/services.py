@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import uploads
-from core.models import school_id_of
-from supervision.models import School
+from schools.models import School
+from schools.selectors import school_id_of
 
 from . import selectors
 from .models import ExternalAssessment, ExternalResult, SarRating, SarStatus, SarYear, SelfAssessmentReport, Standard

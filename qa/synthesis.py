@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from core.models import OfficeProfile
-from supervision.models import School
-from supervision.sizes import SizeClass, size_class
+from schools.models import School
+from schools.sizes import SizeClass, size_class
 
 from .models import Level, SarRating, SarStatus, SelfAssessmentReport, Standard
 

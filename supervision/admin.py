@@ -1,28 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Cluster, School
-
-
-@admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "district", "cluster", "pupils", "is_active")
-    list_filter = ("cluster", "district", "is_active")
-    search_fields = ("code", "name", "smis_code", "principal_name")
-
-
-@admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
-    list_display = ("name", "chair", "vice_chair")
-    search_fields = ("name",)
-    filter_horizontal = ("responsible_supervisors",)
-    autocomplete_fields = ("chair", "vice_chair")
-
-
-from simple_history.admin import SimpleHistoryAdmin  # noqa: E402
-
-from .models import AnnualPlan, PlanPriority, Project, SurveyInvitation, Tool, Visit  # noqa: E402
+from .models import AnnualPlan, PlanPriority, Project, SurveyInvitation, Tool, Visit
 
 
 @admin.register(AnnualPlan)

@@ -9,9 +9,10 @@ class SupervisionConfig(AppConfig):
     verbose_name = "งานนิเทศ"
 
     def ready(self) -> None:
-        from core.home import register_panel
+        from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds
-        from .home import supervision_panel
+        from .panels import school_panel, supervision_panel
 
         register_panel(supervision_panel, order=20)
+        register_panel(school_panel, order=20, slot="school_detail")

@@ -7,9 +7,10 @@ import random
 
 from core import thaidate
 from core.models import LearningArea
+from schools.models import Cluster, School
 
 from .defaults import CLASSROOM, ensure_default_tools
-from .models import Cluster, School, Tool, ToolItem, Visit, VisitScore, VisitStatus, VisitTeacher
+from .models import Tool, ToolItem, Visit, VisitScore, VisitStatus, VisitTeacher
 
 STATUSES = [VisitStatus.DRAFT, VisitStatus.SUBMITTED, VisitStatus.APPROVED, VisitStatus.APPROVED,
             VisitStatus.ACKNOWLEDGED, VisitStatus.ACKNOWLEDGED, VisitStatus.RETURNED]  # fmt: skip

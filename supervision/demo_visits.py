@@ -9,6 +9,7 @@ from core import thaidate
 from core.demo import DEMO_PASSWORD, DemoContext
 from core.models import LearningArea
 from core.roles import Role
+from schools import services as school_services
 
 from . import services
 from .defaults import CLASSROOM, INTERNAL, QA_FOLLOW_UP
@@ -28,8 +29,9 @@ def _school_users(ctx: DemoContext, schools: list) -> dict[int, object]:
         prefix, first, last = ctx.person()
         users[school.pk] = core_services.user_create(
             username=f"school{n}", password=DEMO_PASSWORD, first_name=first, last_name=last, roles=[Role.SCHOOL],
-            prefix=prefix, position="ครูวิชาการ", school=school,
+            prefix=prefix, position="ครูวิชาการ",
         )  # fmt: skip
+        school_services.membership_set(user=None, member=users[school.pk], school=school, position="ครูวิชาการ")
     return users
 
 

@@ -5,48 +5,12 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from core import documents, thaidate
-from core.roles import Role, has_role, is_office_staff
+from core.roles import Role, has_role
 
 from . import selectors
-from .models import Cluster, Project, Visit
+from .models import Project, Visit
 
 User = get_user_model()
-
-
-def _directory_params(data: dict) -> dict:
-    cluster = data.get("cluster") or ""
-    return {"cluster": int(cluster)} if str(cluster).isdigit() else {}
-
-
-def _directory_title(params: dict) -> str:
-    base = "ทำเนียบสถานศึกษาแยกตามกลุ่มโรงเรียน"
-    if params.get("cluster"):
-        cluster = Cluster.objects.filter(pk=params["cluster"]).first()
-        return f"{base} ({cluster.name})" if cluster else base
-    return base
-
-
-def _build_directory(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
-    progress(10, "กำลังรวบรวมรายชื่อสถานศึกษา")
-    groups = selectors.school_directory(job.params.get("cluster"))
-    progress(50, "กำลังจัดรูปแบบเอกสาร")
-    html = documents.render_html(
-        "documents/school_directory.html",
-        {"groups": groups, "title": job.title, "total": sum(len(s) for _, s in groups)},
-    )
-    return documents.RenderedDocument(html=html, filename=f"school-directory-{thaidate.today():%Y%m%d}.pdf")
-
-
-documents.register(
-    documents.DocumentKind(
-        kind="supervision.school_directory",
-        label="ทำเนียบสถานศึกษาแยกตามกลุ่มโรงเรียน",
-        build=_build_directory,
-        can_request=lambda user, params: is_office_staff(user) or has_role(user, Role.MEMBER),
-        title=_directory_title,
-        parse_params=_directory_params,
-    )
-)
 
 
 # --- Visit record, supervisor's fiscal-year summary, project document -------------------------

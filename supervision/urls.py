@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
@@ -8,18 +8,6 @@ app_name = "supervision"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("schools/", views.school_list, name="school_list"),
-    path("schools/new/", views.school_edit, name="school_create"),
-    path("schools/import/", views.school_import, name="school_import"),
-    re_path(r"^schools/export\.(?P<fmt>csv|xlsx)$", views.school_export, name="school_export"),
-    path("schools/<int:pk>/", views.school_detail, name="school_detail"),
-    path("schools/<int:pk>/edit/", views.school_edit, name="school_edit"),
-    path("clusters/", views.cluster_list, name="cluster_list"),
-    path("clusters/new/", views.cluster_edit, name="cluster_create"),
-    path("clusters/import/", views.cluster_import, name="cluster_import"),
-    re_path(r"^clusters/export\.(?P<fmt>csv|xlsx)$", views.cluster_export, name="cluster_export"),
-    path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
-    path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
     # visits
     path("visits/", views.visit_list, name="visit_list"),
     path("visits/export.xlsx", views.visit_export, name="visit_export"),

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from core import services as core_services
 from core.roles import Role
-from supervision import services as supervision_services
+from schools import services as school_services
 
 PASSWORD = "pass-1234-word"
 
@@ -19,12 +19,17 @@ def _chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: the `slow` added here must count
 def pytest_collection_modifyitems(config, items) -> None:
     is_pg = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_pg = pytest.mark.skipif(not is_pg, reason="ต้องใช้ PostgreSQL: ตั้ง DATABASE_URL=postgres://... (CI ตั้งให้)")
     skip_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="ต้องใช้ Redis จริง: ตั้ง REDIS_URL")
     skip_browser = pytest.mark.skipif(_chromium_path() is None, reason="ไม่พบ Chromium: apt-get install chromium")
     for item in items:
+        # Slow (left out by `make test-fast`): a browser, a real worker, and every
+        # transactional test, whose flush and reload of the migration data alone take ~3 s.
+        if "browser" in item.keywords or "redis" in item.keywords or _is_transactional(item):
+            item.add_marker(pytest.mark.slow)
         if _is_transactional(item):
             # A transactional test empties the tables when it ends, data-migration rows
             # (roles, registers, default tools, QA standards) included; serialized rollback
@@ -55,15 +60,15 @@ def _media_root(tmp_path, settings):
 
 @pytest.fixture
 def school(db):
-    cluster = supervision_services.cluster_create(name="กลุ่มทดสอบหนึ่ง")
-    return supervision_services.school_create(
+    cluster = school_services.cluster_create(name="กลุ่มทดสอบหนึ่ง")
+    return school_services.school_create(
         code="1099000001", name="โรงเรียนบ้านทดสอบ", level_primary=True, district="เมือง", pupils=80, cluster=cluster
     )
 
 
 @pytest.fixture
 def other_school(db, school):
-    return supervision_services.school_create(
+    return school_services.school_create(
         code="1099000002",
         name="โรงเรียนบ้านอื่น",
         level_primary=True,
@@ -77,18 +82,19 @@ def other_school(db, school):
 def make_user(db, school):
     counter = {"n": 0}
 
-    def make(role: str, username: str | None = None, **kwargs):
+    def make(role: str, username: str | None = None, *, school=school, **kwargs):
         counter["n"] += 1
-        extra = {"school": school} if role == Role.SCHOOL and "school" not in kwargs else {}
-        return core_services.user_create(
+        user = core_services.user_create(
             username=username or f"{role}{counter['n']}",
             password=PASSWORD,
             first_name="ทดสอบ",
             last_name=f"{role}{counter['n']}",
             roles=[role],
-            **extra,
             **kwargs,
         )
+        if role == Role.SCHOOL:
+            school_services.membership_set(user=None, member=user, school=school)
+        return user
 
     return make
 

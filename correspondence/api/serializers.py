@@ -8,7 +8,7 @@ import datetime as dt
 from rest_framework import serializers
 
 from core import thaidate
-from supervision.models import School
+from schools.models import School
 
 from .. import columns
 from ..models import Channel, DocumentType, Letter, Secrecy, Urgency

@@ -30,7 +30,7 @@ class Letter(models.Model):
     sender = models.CharField("จาก", max_length=300)
     recipient_text = models.TextField("ถึง")
     recipient_schools = models.ManyToManyField(
-        "supervision.School", blank=True, related_name="letters_received", verbose_name="สถานศึกษาผู้รับ"
+        "schools.School", blank=True, related_name="letters_received", verbose_name="สถานศึกษาผู้รับ"
     )
     subject = models.CharField("เรื่อง", max_length=500)
     remarks = models.TextField("หมายเหตุ", blank=True)

@@ -9,10 +9,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.models import school_id_of
 from core.roles import has_role
 from core.web import run_action
-from supervision.selectors import get_school_for_user
+from schools.access import get_school_for_user
+from schools.selectors import school_id_of
 from supervision.services import can_create_visits
 
 from .. import selectors, services

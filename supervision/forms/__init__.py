@@ -10,14 +10,6 @@ from .plans import (  # noqa: F401, E402
     ProjectForm,
     SchoolGroupForm,
 )
-from .schools import (  # noqa: F401
-    ClusterForm,
-    ClusterImportForm,
-    ImportForm,
-    SchoolFilter,
-    SchoolForm,
-    supervisors_queryset,
-)
 from .tools import ToolForm  # noqa: F401, E402
 from .visits import (  # noqa: F401, E402
     EvidenceForm,

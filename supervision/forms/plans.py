@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from ..models import Activity, AnnualPlan, Indicator, Phase, Project, School, SchoolGroup
-from .schools import supervisors_queryset
+from schools.forms import supervisors_queryset
+from schools.models import School
+
+from ..models import Activity, AnnualPlan, Indicator, Phase, Project, SchoolGroup
 
 
 class PlanForm(forms.ModelForm):

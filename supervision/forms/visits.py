@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from core.forms import BEDateField
 from core.models import LearningArea
 from core.roles import Role
+from schools.models import School
 
-from ..models import Activity, School, Tool, Visit, VisitType
+from ..models import Activity, Tool, Visit, VisitType
 
 User = get_user_model()
 

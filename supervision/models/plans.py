@@ -73,7 +73,7 @@ class PlanPriority(models.Model):
     title = models.CharField("หัวข้อ", max_length=300)
     detail = models.TextField("รายละเอียด", blank=True)
     school = models.ForeignKey(
-        "School",
+        "schools.School",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -102,7 +102,9 @@ class SchoolGroup(models.Model):
     name = models.CharField("ชื่อกลุ่ม", max_length=200)
     color = models.CharField("สี (สำหรับแผนที่/กราฟ)", max_length=20, blank=True, default="#dc3545")
     visits_per_school_target = models.PositiveSmallIntegerField("เป้าหมาย (ครั้ง/โรงเรียน/ปี)", default=1)
-    schools = models.ManyToManyField("School", blank=True, related_name="school_groups", verbose_name="สถานศึกษา")
+    schools = models.ManyToManyField(
+        "schools.School", blank=True, related_name="school_groups", verbose_name="สถานศึกษา"
+    )
 
     class Meta:
         ordering = ["name"]

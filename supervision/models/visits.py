@@ -31,7 +31,9 @@ EDITABLE_STATUSES = (VisitStatus.DRAFT, VisitStatus.RETURNED)
 
 
 class Visit(models.Model):
-    school = models.ForeignKey("School", on_delete=models.PROTECT, related_name="visits", verbose_name="สถานศึกษา")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.PROTECT, related_name="visits", verbose_name="สถานศึกษา"
+    )
     date = models.DateField("วันที่นิเทศ")
     fiscal_year = models.PositiveIntegerField("ปีงบประมาณ", db_index=True)
     visit_type = models.CharField("ประเภทการนิเทศ", max_length=20, choices=VisitType.choices)

@@ -7,8 +7,9 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 
 from core.roles import Role, has_role
+from schools.models import Cluster, School
 
-from ..models import AnnualPlan, Cluster, School, SurveyAnswer, Visit, VisitScore
+from ..models import AnnualPlan, SurveyAnswer, Visit, VisitScore
 from ..models.visits import COUNTED_STATUSES
 
 __all__ = [

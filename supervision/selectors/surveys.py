@@ -7,8 +7,8 @@ import io
 from django.http import HttpRequest
 from django.urls import reverse
 
-from core.models import school_id_of
 from core.roles import Role, has_role
+from schools.selectors import school_id_of
 
 from ..models import SurveyInvitation, Visit
 from .visits import is_on_team

@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core import thaidate
-from core.models import school_id_of
 from core.roles import Role, has_role
+from schools.selectors import school_id_of
 
 from ..models import FollowUpAction, Visit, VisitStatus
 from ..models.visits import EDITABLE_STATUSES, FINAL_STATUSES

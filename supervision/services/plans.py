@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from core.roles import Role, has_role
+from core.roles import Role, UserLike, has_role
 
 from ..models import Activity, AnnualPlan, Phase, PhaseNote, PlanPriority, Project, SchoolGroup
 from ..models.plans import next_phase
@@ -101,7 +101,7 @@ def _note(
 @transaction.atomic
 def phase_note_add(
     *,
-    user,
+    user: UserLike,
     project: Project,
     activity: Activity | None = None,
     note: str,  # noqa: ANN001
@@ -116,7 +116,7 @@ def phase_note_add(
 @transaction.atomic
 def project_move_phase(
     *,
-    user,
+    user: UserLike,
     project: Project,
     to: str,
     note: str,  # noqa: ANN001
@@ -135,7 +135,7 @@ def project_move_phase(
 @transaction.atomic
 def activity_move_phase(
     *,
-    user,
+    user: UserLike,
     activity: Activity,
     to: str,
     note: str,  # noqa: ANN001

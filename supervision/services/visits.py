@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import thaidate, uploads
-from core.roles import Role, has_role
+from core.roles import Role, UserLike, has_role
+from schools.models import School
 
-from ..models import Evidence, FollowUpAction, Tool, Visit, VisitScore, VisitStatus, VisitTeacher
+from ..models import Activity, Evidence, FollowUpAction, Tool, Visit, VisitScore, VisitStatus, VisitTeacher
 from ..models.visits import EDITABLE_STATUSES
 from ..selectors.visits import visit_actions
 from .surveys import survey_issue
@@ -44,13 +45,13 @@ def _lock(visit: Visit) -> Visit:
 @transaction.atomic
 def visit_create(
     *,
-    user,
-    school,
+    user: UserLike,
+    school: School,
     date: dt.date,
     visit_type: str,
     tool: Tool | None = None,
     team: list | None = None,  # noqa: ANN001
-    activity=None,
+    activity: Activity | None = None,
     policy: str = "",  # noqa: ANN001
 ) -> Visit:
     """Start a draft visit; the recording supervisor is always in the team."""
@@ -75,7 +76,7 @@ def visit_create(
 @transaction.atomic
 def visit_save(
     *,
-    user,
+    user: UserLike,
     visit: Visit,
     fields: dict,
     team: list,

@@ -17,18 +17,6 @@ from .plans import (  # noqa: F401
     project_phase,
     school_group_edit,
 )
-from .schools import (  # noqa: F401
-    cluster_detail,
-    cluster_edit,
-    cluster_export,
-    cluster_import,
-    cluster_list,
-    school_detail,
-    school_edit,
-    school_export,
-    school_import,
-    school_list,
-)
 from .surveys import survey  # noqa: F401
 from .tools import tool_edit, tool_list  # noqa: F401
 from .visits import (  # noqa: F401

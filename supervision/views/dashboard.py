@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core import thaidate
+from schools.models import Cluster
 
 from .. import selectors
 from ..defaults import CLASSROOM
-from ..models import Cluster, Tool
+from ..models import Tool
 
 User = get_user_model()
 

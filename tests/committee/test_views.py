@@ -197,6 +197,7 @@ def test_the_home_page_shows_the_committee_panel_to_the_secretary_and_members(wo
     assert "มติที่ยังต้องติดตาม" not in client_for(users["school"]).get(reverse("home")).content.decode()
 
 
+@pytest.mark.slow
 def test_the_demo_seeds_a_working_committee(db):
     import random
 
@@ -207,12 +208,14 @@ def test_the_demo_seeds_a_working_committee(db):
     from core import demo
     from core.models import LearningArea, WorkUnit
     from core.reference import ensure_reference_data
+    from schools import demo as schools_demo
     from supervision import demo as supervision_demo
 
     ctx = demo.DemoContext(rng=random.Random(2569), log=lambda *a: None)
     ensure_reference_data(Group, WorkUnit, LearningArea)
     demo.seed_office(ctx)
     demo.seed_people(ctx)
+    schools_demo.seed(ctx)
     supervision_demo.seed(ctx)
     committee_demo.seed(ctx)
     statuses = sorted(Meeting.objects.values_list("status", flat=True))

@@ -17,7 +17,7 @@ def test_a_supervisor_logs_in_sees_schools_and_gets_the_directory_pdf(page, user
     assert "สวัสดี" in page.content()
 
     page.get_by_role("link", name="สถานศึกษา", exact=True).first.click()
-    page.wait_for_url(re.compile(r"/supervision/schools/"))
+    page.wait_for_url(re.compile(r"/schools/"))
     assert page.get_by_role("link", name="โรงเรียนบ้านทดสอบ").is_visible()
     page.get_by_placeholder("ค้นหาชื่อ รหัส ผู้บริหาร ตำบล").fill("บ้านอื่น")
     page.wait_for_function("() => !document.body.innerText.includes('โรงเรียนบ้านทดสอบ')")

@@ -35,7 +35,7 @@ def test_school_directory_is_rendered_to_a_pdf_with_thai_text(
     office.office_name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1"
     office.save()
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.document_request(user=users["supervisor"], kind="supervision.school_directory")
+        job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
     job = _wait_done(job)
     assert job.status == JobStatus.DONE, job.error
     assert job.progress == 100
@@ -54,7 +54,7 @@ def test_office_setting_prints_thai_numerals(django_capture_on_commit_callbacks,
     office.thai_numerals = True
     office.save()
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.document_request(user=users["supervisor"], kind="supervision.school_directory")
+        job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
     text = pdf_text(_wait_done(job).result.path)
     assert "๑๐๙๙๐๐๐๐๐๑" in text  # the school code
     assert "1099000001" not in text
@@ -62,7 +62,7 @@ def test_office_setting_prints_thai_numerals(django_capture_on_commit_callbacks,
 
 def test_a_job_is_enqueued_only_when_the_transaction_commits(django_capture_on_commit_callbacks, users):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = services.document_request(user=users["supervisor"], kind="supervision.school_directory")
+        job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
     assert len(callbacks) == 1
     job.refresh_from_db()
     assert job.status == JobStatus.QUEUED
@@ -87,7 +87,7 @@ def test_a_failed_job_says_why_and_can_be_retried(django_capture_on_commit_callb
 
 def test_retrying_a_finished_job_is_refused(users):
     job = DocumentJob.objects.create(
-        kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE
+        kind="schools.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE
     )
     with pytest.raises(Exception, match="ลองใหม่ได้เฉพาะงานที่ไม่สำเร็จ"):
         services.document_job_retry(user=users["clerk"], job=job)
@@ -119,7 +119,7 @@ def test_the_sweeper_fails_jobs_stuck_past_their_limit(users, settings):
 
 def test_a_message_for_an_already_taken_job_does_nothing(users):
     job = DocumentJob.objects.create(
-        kind="supervision.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE, progress=100
+        kind="schools.school_directory", title="x", requested_by=users["clerk"], status=JobStatus.DONE, progress=100
     )
     services.document_job_run(job_id=job.pk)
     job.refresh_from_db()
@@ -128,7 +128,7 @@ def test_a_message_for_an_already_taken_job_does_nothing(users):
 
 def test_only_the_requester_can_download(django_capture_on_commit_callbacks, users, client_for, school):
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.document_request(user=users["supervisor"], kind="supervision.school_directory")
+        job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
     url = reverse("core:document_download", args=[job.pk])
     own = client_for(users["supervisor"]).get(url)
     assert own.status_code == 200 and own["Content-Type"] == "application/pdf"
@@ -140,8 +140,8 @@ def test_only_the_requester_can_download(django_capture_on_commit_callbacks, use
 def test_school_staff_cannot_request_the_directory(users):
     from django.core.exceptions import PermissionDenied
 
-    with pytest.raises(PermissionDenied):
-        services.document_request(user=users["school"], kind="supervision.school_directory")
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
+        services.document_request(user=users["school"], kind="schools.school_directory")
 
 
 def test_documents_page_polls_while_a_job_is_pending(users, client_for):

@@ -35,7 +35,7 @@ def redis_worker():
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
 def test_a_document_job_runs_on_a_real_worker_through_redis(redis_worker, users, school):
-    job = services.document_request(user=users["supervisor"], kind="supervision.school_directory")
+    job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         job.refresh_from_db()

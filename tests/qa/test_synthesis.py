@@ -10,7 +10,7 @@ from django.urls import reverse
 from qa import services
 from qa.selectors import annual_report_qa_data
 from qa.synthesis import build, phrase_key, recurring_phrases
-from supervision import services as supervision_services
+from schools import services as school_services
 
 from .conftest import fill_sar
 
@@ -23,8 +23,8 @@ def district(users):
     """Cluster A: s1 (80 pupils, small), s2 (300, medium); cluster B: s3 (80, small), s4 (700, large),
     s5 (90, small, SAR still a draft), s6 (no SAR). Standards other than 1 and 1.1 are all ดี (3)."""
     sup = users["supervisor"]
-    a = supervision_services.cluster_create(name="กลุ่มเอ")
-    b = supervision_services.cluster_create(name="กลุ่มบี")
+    a = school_services.cluster_create(name="กลุ่มเอ")
+    b = school_services.cluster_create(name="กลุ่มบี")
     specs = [  # name, cluster, pupils, level of 1, level of 1.1, strengths, needs, final status
         ("ส1", a, 80, 2, 1, "1. ครูทุ่มเท\n- ชุมชนมีส่วนร่วม", "ผลสัมฤทธิ์คณิตศาสตร์ต่ำ", "submit"),
         ("ส2", a, 300, 4, 3, "ครูทุ่มเท", "การใช้เทคโนโลยี", "submit"),
@@ -34,7 +34,7 @@ def district(users):
     ]
     schools = {}
     for n, (name, cluster, pupils, l1, l11, strengths, needs, final) in enumerate(specs, start=1):
-        school = supervision_services.school_create(
+        school = school_services.school_create(
             code=f"10990100{n:02d}", name=f"โรงเรียน{name}", level_primary=True, pupils=pupils, cluster=cluster
         )
         schools[name] = school
@@ -44,7 +44,7 @@ def district(users):
             services.sar_submit(user=sup, sar=sar)
         if final == "review":
             services.sar_review(user=sup, sar=sar, comment="เรียบร้อย")
-    schools["ส6"] = supervision_services.school_create(
+    schools["ส6"] = school_services.school_create(
         code="1099010006", name="โรงเรียนส6", level_primary=True, pupils=50, cluster=b
     )
     return schools

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import LearningArea
+from schools import services as school_services
 from supervision import selectors, services
 from supervision.models import SchoolGroup
 
@@ -20,11 +21,11 @@ def dataset(users, classroom_tool, school):
     sup, director, school_user = users["supervisor"], users["director"], users["school"]
     school.is_active = False  # the shared fixture school stays out of these figures
     school.save()
-    c1 = services.cluster_create(name="กลุ่ม ก", supervisors=[sup])
-    c2 = services.cluster_create(name="กลุ่ม ข")
+    c1 = school_services.cluster_create(name="กลุ่ม ก", supervisors=[sup])
+    c2 = school_services.cluster_create(name="กลุ่ม ข")
 
     def mk(code, name, cluster, **kw):
-        return services.school_create(code=code, name=name, level_primary=True, cluster=cluster, **kw)
+        return school_services.school_create(code=code, name=name, level_primary=True, cluster=cluster, **kw)
 
     a = mk("1000000001", "โรงเรียน ก1", c1, latitude=Decimal("15.1"), longitude=Decimal("102.1"))
     b = mk("1000000002", "โรงเรียน ก2", c1, latitude=Decimal("15.2"), longitude=Decimal("102.2"))
@@ -57,8 +58,7 @@ def dataset(users, classroom_tool, school):
         if status == "returned":
             services.visit_return(user=director, visit=v, comment="แก้ไข")
         if status == "acknowledged":
-            school_user.profile.school = school
-            school_user.profile.save()
+            school_services.membership_set(user=None, member=school_user, school=school)
             services.visit_acknowledge(user=school_user, visit=v)
         return v
 

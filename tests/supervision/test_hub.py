@@ -42,7 +42,7 @@ def test_school_staff_are_sent_from_the_hub_to_their_visits(users, client_for):
 
 def test_the_school_page_lists_its_visits_as_each_role_may_see_them(users, client_for, make_visit, school):
     draft, approved = make_visit("draft"), make_visit("approved")
-    url = reverse("supervision:school_detail", args=[school.pk])
+    url = reverse("schools:school_detail", args=[school.pk])
     mine = client_for(users["supervisor"]).get(url).content.decode()
     assert reverse("supervision:visit_detail", args=[draft.pk]) in mine and "บันทึกการนิเทศโรงเรียนนี้" in mine
     staff = client_for(users["school"]).get(url).content.decode()

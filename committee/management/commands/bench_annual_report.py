@@ -51,7 +51,8 @@ class Command(BaseCommand):
         from core import services as core_services
         from core import thaidate
         from core.roles import Role
-        from supervision.models import AnnualPlan, Cluster, Indicator, Project, School, Visit, VisitStatus
+        from schools.models import Cluster, School
+        from supervision.models import AnnualPlan, Indicator, Project, Visit, VisitStatus
 
         started = time.perf_counter()
         rng = random.Random(2569)

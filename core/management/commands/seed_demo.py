@@ -18,7 +18,7 @@ from core import demo
 from core.models import LearningArea, WorkUnit
 from core.reference import ensure_reference_data
 
-DEMO_APPS = ("supervision", "correspondence", "committee", "qa")
+DEMO_APPS = ("schools", "supervision", "correspondence", "committee", "qa")
 
 
 class Command(BaseCommand):

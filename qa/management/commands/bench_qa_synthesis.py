@@ -19,7 +19,7 @@ from qa.exports import synthesis_rows
 from qa.models import SarRating, SarStatus, SelfAssessmentReport
 from qa.selectors import annual_report_qa_data
 from qa.synthesis import build
-from supervision import services as supervision_services
+from schools import services as school_services
 
 YEAR = 2690  # a year no real data uses (standards of 2561 still apply)
 
@@ -46,10 +46,10 @@ class Command(BaseCommand):
     def _run(self, count: int, repeat: int) -> None:
         rng = random.Random(1)
         user = get_user_model().objects.create_superuser("bench-qa", password=None)
-        clusters = [supervision_services.cluster_create(name=f"bench-cluster-{i}") for i in range(10)]
+        clusters = [school_services.cluster_create(name=f"bench-cluster-{i}") for i in range(10)]
         start = time.perf_counter()
         for n in range(count):
-            school = supervision_services.school_create(
+            school = school_services.school_create(
                 code=f"98{n:08d}", name=f"bench-school-{n}", level_kindergarten=n % 2 == 0, level_primary=True,
                 pupils=rng.randint(20, 1800), cluster=clusters[n % 10],
             )  # fmt: skip

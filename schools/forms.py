@@ -7,8 +7,8 @@ from django.db.models import Q
 
 from core.roles import Role
 
-from ..models import Cluster, School
-from ..sizes import SizeClass
+from .models import Cluster, School
+from .sizes import SizeClass
 
 User = get_user_model()
 

@@ -1,4 +1,8 @@
+"""Pages of schools and clusters: thin views that check access, bind a form and call a service."""
+
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,12 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from core import tabular
+from core import panels, tabular
 from core.models import OfficeProfile
+from core.web import save_form
 
-from .. import selectors, services
-from ..forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
-from ..tabular import (
+from . import access, selectors, services
+from .forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
+from .tabular import (
     CLUSTER_COLUMNS,
     CLUSTER_REQUIRED,
     SCHOOL_COLUMNS,
@@ -29,24 +34,22 @@ def school_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.schools_visible_to(request.user)
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
     page = Paginator(flt.qs.order_by("name"), 50).get_page(request.GET.get("page"))
-    context = {"filter": flt, "page": page, "can_edit": selectors.can_edit_schools(request.user)}
-    template = (
-        "supervision/_school_rows.html" if request.htmx and not request.htmx.boosted else "supervision/school_list.html"
-    )
+    context = {"filter": flt, "page": page, "can_edit": access.can_edit(request.user)}
+    template = "schools/_school_rows.html" if request.htmx and not request.htmx.boosted else "schools/school_list.html"
     return render(request, template, context)
 
 
 @login_required
 def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    school = selectors.get_school_for_user(request.user, pk)
+    school = access.get_school_for_user(request.user, pk)
     return render(
         request,
-        "supervision/school_detail.html",
+        "schools/school_detail.html",
         {
             "school": school,
-            "can_edit": selectors.can_edit_schools(request.user),
-            "school_visits": list(selectors.visits_visible_to(request.user).filter(school=school)[:20]),
-            "can_start_visit": services.can_create_visits(request.user),
+            "can_edit": access.can_edit(request.user),
+            # what the other apps know of this school (visits, SARs), each app's own panel
+            "panels": panels.panels_for(request, "school_detail", school=school),
         },
     )
 
@@ -54,16 +57,18 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def school_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is None:
-        selectors.require_school_editor(request.user)
+        access.require_editor(request.user)
         school = None
     else:
-        school = selectors.get_school_for_user(request.user, pk, write=True)
+        school = access.get_school_for_user(request.user, pk, write=True)
     form = SchoolForm(request.POST or None, instance=school)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"บันทึกข้อมูล “{saved.name}” แล้ว")
-        return redirect("supervision:school_detail", pk=saved.pk)
-    return render(request, "supervision/school_form.html", {"form": form, "school": school})
+    saved = save_form(
+        request, form, lambda data: services.school_save(user=request.user, school=school, data=data),
+        success="บันทึกข้อมูล “{}” แล้ว",
+    )  # fmt: skip
+    if saved:
+        return redirect("schools:school_detail", pk=saved.pk)
+    return render(request, "schools/school_form.html", {"form": form, "school": school})
 
 
 @login_required
@@ -77,15 +82,15 @@ def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @login_required
 def school_import(request: HttpRequest) -> HttpResponse:
-    selectors.require_school_editor(request.user)
+    access.require_editor(request.user)
     return _import(
         request,
         required=SCHOOL_REQUIRED,
         run=lambda rows, form: services.schools_import(
-            rows=rows, create_missing_clusters=form.cleaned_data["create_missing_clusters"]
+            user=request.user, rows=rows, create_missing_clusters=form.cleaned_data["create_missing_clusters"]
         ),
         title="นำเข้าข้อมูลสถานศึกษา",
-        done_url="supervision:school_list",
+        done_url="schools:school_list",
     )
 
 
@@ -96,35 +101,37 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         cluster.directory_params = {"cluster": cluster.pk}
     return render(
         request,
-        "supervision/cluster_list.html",
-        {"clusters": clusters, "can_edit": selectors.can_edit_schools(request.user)},
+        "schools/cluster_list.html",
+        {"clusters": clusters, "can_edit": access.can_edit(request.user)},
     )
 
 
 @login_required
 def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = selectors.get_cluster_for_user(request.user, pk)
+    cluster = access.get_cluster_for_user(request.user, pk)
     schools = selectors.schools_visible_to(request.user).filter(cluster=cluster)
     return render(
         request,
-        "supervision/cluster_detail.html",
-        {"cluster": cluster, "schools": schools, "can_edit": selectors.can_edit_schools(request.user)},
+        "schools/cluster_detail.html",
+        {"cluster": cluster, "schools": schools, "can_edit": access.can_edit(request.user)},
     )
 
 
 @login_required
 def cluster_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is None:
-        selectors.require_school_editor(request.user)
+        access.require_editor(request.user)
         cluster = None
     else:
-        cluster = selectors.get_cluster_for_user(request.user, pk, write=True)
+        cluster = access.get_cluster_for_user(request.user, pk, write=True)
     form = ClusterForm(request.POST or None, instance=cluster)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"บันทึก “{saved.name}” แล้ว")
-        return redirect("supervision:cluster_detail", pk=saved.pk)
-    return render(request, "supervision/cluster_form.html", {"form": form, "cluster": cluster})
+    saved = save_form(
+        request, form, lambda data: services.cluster_save(user=request.user, cluster=cluster, data=data),
+        success="บันทึก “{}” แล้ว",
+    )  # fmt: skip
+    if saved:
+        return redirect("schools:cluster_detail", pk=saved.pk)
+    return render(request, "schools/cluster_form.html", {"form": form, "cluster": cluster})
 
 
 @login_required
@@ -135,25 +142,25 @@ def cluster_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @login_required
 def cluster_import(request: HttpRequest) -> HttpResponse:
-    selectors.require_school_editor(request.user)
+    access.require_editor(request.user)
     return _import(
         request,
         required=CLUSTER_REQUIRED,
-        run=lambda rows, form: services.clusters_import(rows=rows),
+        run=lambda rows, form: services.clusters_import(user=request.user, rows=rows),
         title="นำเข้าข้อมูลกลุ่มโรงเรียน",
-        done_url="supervision:cluster_list",
+        done_url="schools:cluster_list",
         form_class=ClusterImportForm,
     )
 
 
-def _import(  # noqa: ANN001
+def _import(
     request: HttpRequest,
     *,
     required: list[str],
-    run,
+    run: Callable[[object], object],
     title: str,
     done_url: str,
-    form_class=ImportForm,  # noqa: ANN001
+    form_class: type[ClusterImportForm] = ImportForm,
 ) -> HttpResponse:
     form = form_class(request.POST or None, request.FILES or None)
     errors: list[tabular.RowError] = []
@@ -170,10 +177,12 @@ def _import(  # noqa: ANN001
                 request, f"นำเข้าสำเร็จ: เพิ่มใหม่ {counts['created']} รายการ ปรับปรุง {counts['updated']} รายการ"
             )
             return redirect(done_url)
-    return render(request, "supervision/import_form.html", {"form": form, "errors": errors, "title": title})
+    return render(request, "schools/import_form.html", {"form": form, "errors": errors, "title": title})
 
 
-def _table_response(headers: list[str], rows, stem: str, fmt: str, text_columns: list[int]) -> HttpResponse:  # noqa: ANN001
+def _table_response(
+    headers: list[str], rows: Iterable[list[object]], stem: str, fmt: str, text_columns: list[int]
+) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
     if fmt == "xlsx":
         body = tabular.write_xlsx(headers, rows, title=OfficeProfile.get().office_name, text_columns=text_columns)

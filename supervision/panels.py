@@ -6,8 +6,9 @@ from django.http import HttpRequest
 
 from core import thaidate
 from core.roles import Role, has_role
+from schools.models import School
 
-from . import selectors
+from . import selectors, services
 from .models import VisitStatus
 
 
@@ -28,4 +29,15 @@ def supervision_panel(request: HttpRequest) -> dict | None:
         "due": list(selectors.due_follow_ups(user)[:10]),
         "to_review": to_review,
         "today": thaidate.today(),
+    }
+
+
+def school_panel(request: HttpRequest, *, school: School) -> dict | None:
+    """The school page's recent visits, for whoever may see them."""
+    visits = selectors.visits_visible_to(request.user).filter(school=school)
+    return {
+        "template": "supervision/_school_panel.html",
+        "school": school,
+        "visits": list(visits.select_related("created_by__profile")[:20]),
+        "can_start_visit": services.can_create_visits(request.user),
     }

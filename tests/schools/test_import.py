@@ -7,8 +7,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from core import tabular
-from supervision.models import Cluster, School
-from supervision.tabular import SCHOOL_COLUMNS
+from schools.models import Cluster, School
+from schools.tabular import SCHOOL_COLUMNS
 
 HEADERS = [h for h, _, _ in SCHOOL_COLUMNS]
 
@@ -39,7 +39,7 @@ def test_a_valid_csv_creates_and_updates_schools_and_clusters(users, client_for,
     client = client_for(users["supervisor"])
     upload = _csv(_row(), _row(**{"รหัสสถานศึกษา": school.code, "ชื่อสถานศึกษา": "ชื่อใหม่", "กลุ่มโรงเรียน": ""}))
     response = client.post(
-        reverse("supervision:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
+        reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
     )
     assert "เพิ่มใหม่ 1 รายการ ปรับปรุง 1 รายการ" in response.content.decode()
     new = School.objects.get(code="1099000100")
@@ -58,7 +58,7 @@ def test_one_bad_row_saves_nothing_and_lists_every_error_by_row(users, client_fo
         _row(**{"รหัสสถานศึกษา": "1099000102", "จำนวนนักเรียน": "หลายคน"}),
     )
     before = (School.objects.count(), Cluster.objects.count())
-    response = client.post(reverse("supervision:school_import"), {"file": upload, "create_missing_clusters": "on"})
+    response = client.post(reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"})
     html = response.content.decode()
     assert "ยังไม่ได้บันทึกข้อมูลใด ๆ" in html
     assert (School.objects.count(), Cluster.objects.count()) == before  # not even the valid row or the new cluster
@@ -69,7 +69,7 @@ def test_one_bad_row_saves_nothing_and_lists_every_error_by_row(users, client_fo
 
 
 def test_unknown_cluster_is_an_error_when_auto_create_is_off(users, client_for):
-    response = client_for(users["supervisor"]).post(reverse("supervision:school_import"), {"file": _csv(_row())})
+    response = client_for(users["supervisor"]).post(reverse("schools:school_import"), {"file": _csv(_row())})
     assert "ไม่พบกลุ่มโรงเรียน “กลุ่มนำเข้า” ในระบบ" in response.content.decode()
     assert not School.objects.filter(code="1099000100").exists()
 
@@ -77,9 +77,7 @@ def test_unknown_cluster_is_an_error_when_auto_create_is_off(users, client_for):
 def test_xlsx_numbers_get_their_leading_zeros_back(users, client_for):
     row = _row(**{"รหัสสถานศึกษา": 12345678, "รหัส SMIS": 1020304, "กลุ่มโรงเรียน": ""})
     row[HEADERS.index("จำนวนนักเรียน")] = 90
-    response = client_for(users["supervisor"]).post(
-        reverse("supervision:school_import"), {"file": _xlsx(row)}, follow=True
-    )
+    response = client_for(users["supervisor"]).post(reverse("schools:school_import"), {"file": _xlsx(row)}, follow=True)
     assert "เพิ่มใหม่ 1 รายการ" in response.content.decode()
     s = School.objects.get(code="0012345678")
     assert s.smis_code == "01020304" and s.pupils == 90
@@ -88,22 +86,21 @@ def test_xlsx_numbers_get_their_leading_zeros_back(users, client_for):
 def test_files_that_are_not_tables_are_refused_in_thai(users, client_for):
     client = client_for(users["supervisor"])
     bad = SimpleUploadedFile("schools.xlsx", b"not really excel")
-    assert "อ่านไฟล์ Excel ไม่ได้" in client.post(reverse("supervision:school_import"), {"file": bad}).content.decode()
+    assert "อ่านไฟล์ Excel ไม่ได้" in client.post(reverse("schools:school_import"), {"file": bad}).content.decode()
     txt = SimpleUploadedFile("schools.txt", b"a,b")
     assert (
-        "รองรับเฉพาะไฟล์ .csv หรือ .xlsx"
-        in client.post(reverse("supervision:school_import"), {"file": txt}).content.decode()
+        "รองรับเฉพาะไฟล์ .csv หรือ .xlsx" in client.post(reverse("schools:school_import"), {"file": txt}).content.decode()
     )
     missing = SimpleUploadedFile("s.csv", "ชื่อ\nก\n".encode())
     assert (
         "ไฟล์ไม่มีคอลัมน์ที่จำเป็น: รหัสสถานศึกษา"
-        in client.post(reverse("supervision:school_import"), {"file": missing}).content.decode()
+        in client.post(reverse("schools:school_import"), {"file": missing}).content.decode()
     )
 
 
 def test_export_round_trips_through_import(users, client_for, school, other_school):
     client = client_for(users["supervisor"])
-    exported = client.get(reverse("supervision:school_export", args=["xlsx"]))
+    exported = client.get(reverse("schools:school_export", args=["xlsx"]))
     assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(exported.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -111,31 +108,27 @@ def test_export_round_trips_through_import(users, client_for, school, other_scho
     assert {r[0] for r in rows[1:]} == {school.code, other_school.code}
     School.objects.filter(pk=school.pk).update(name="เปลี่ยนไปชั่วคราว")
     upload = SimpleUploadedFile("back.xlsx", exported.content)
-    response = client.post(reverse("supervision:school_import"), {"file": upload}, follow=True)
+    response = client.post(reverse("schools:school_import"), {"file": upload}, follow=True)
     assert "ปรับปรุง 2 รายการ" in response.content.decode()
     school.refresh_from_db()
     assert school.name == "โรงเรียนบ้านทดสอบ"
-    csv_text = client.get(reverse("supervision:school_export", args=["csv"]), {"size": "large"}).content.decode(
-        "utf-8-sig"
-    )
+    csv_text = client.get(reverse("schools:school_export", args=["csv"]), {"size": "large"}).content.decode("utf-8-sig")
     assert other_school.code in csv_text and school.code not in csv_text
 
 
 def test_clusters_import_sets_officers_and_supervisors_all_or_nothing(users, client_for, school, other_school):
-    from supervision.tabular import CLUSTER_COLUMNS
+    from schools.tabular import CLUSTER_COLUMNS
 
     headers = [h for h, _ in CLUSTER_COLUMNS]
     client = client_for(users["director"])
     bad = tabular.write_csv(
         headers, [["กลุ่มใหม่", school.code, "", "supervisor", ""], ["กลุ่มเสีย", "1099999999", "", "nobody", ""]]
     )
-    html = client.post(
-        reverse("supervision:cluster_import"), {"file": SimpleUploadedFile("c.csv", bad)}
-    ).content.decode()
+    html = client.post(reverse("schools:cluster_import"), {"file": SimpleUploadedFile("c.csv", bad)}).content.decode()
     assert "ไม่พบโรงเรียนรหัส 1099999999" in html and "ไม่พบศึกษานิเทศก์ชื่อผู้ใช้: nobody" in html
     assert not Cluster.objects.filter(name="กลุ่มใหม่").exists()
     good = tabular.write_csv(headers, [["กลุ่มใหม่", school.code, other_school.code, "supervisor", "ทดสอบ"]])
-    client.post(reverse("supervision:cluster_import"), {"file": SimpleUploadedFile("c.csv", good)})
+    client.post(reverse("schools:cluster_import"), {"file": SimpleUploadedFile("c.csv", good)})
     cluster = Cluster.objects.get(name="กลุ่มใหม่")
     assert (cluster.chair, cluster.vice_chair) == (school, other_school)
     assert list(cluster.responsible_supervisors.all()) == [users["supervisor"]]
@@ -143,5 +136,5 @@ def test_clusters_import_sets_officers_and_supervisors_all_or_nothing(users, cli
 
 def test_only_editors_may_import(users, client_for):
     for role in ("clerk", "member", "executive", "school"):
-        assert client_for(users[role]).get(reverse("supervision:school_import")).status_code == 403
-        assert client_for(users[role]).get(reverse("supervision:cluster_import")).status_code == 403
+        assert client_for(users[role]).get(reverse("schools:school_import")).status_code == 403
+        assert client_for(users[role]).get(reverse("schools:cluster_import")).status_code == 403

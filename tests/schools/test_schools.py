@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.models import OfficeProfile
-from supervision import selectors, services
-from supervision.sizes import SizeClass, size_class
+from schools import selectors, services
+from schools.sizes import SizeClass, size_class
 
 VALID = {
     "code": "1099000010", "name": "โรงเรียนบ้านใหม่", "level_primary": "on", "pupils": "150", "teachers": "8",
@@ -46,10 +46,9 @@ def test_the_database_size_annotation_agrees_with_the_python_rule(users, school,
 
 
 def test_school_code_must_be_ten_digits_and_unique(school):
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(ValidationError, match="รหัสสถานศึกษาต้องเป็นตัวเลข 10 หลัก"):
         services.school_create(code="109900001", name="สั้นไป", level_primary=True)
-    assert "ตัวเลข 10 หลัก" in str(err.value)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"รหัสสถานศึกษา \(10 หลัก\) มีอยู่แล้ว"):
         services.school_create(code=school.code, name="ซ้ำ", level_primary=True)
 
 
@@ -63,7 +62,7 @@ def test_codes_keep_their_leading_zeros(db):
 
 def test_list_filters_by_cluster_size_and_district_and_searches(users, client_for, school, other_school):
     client = client_for(users["supervisor"])
-    url = reverse("supervision:school_list")
+    url = reverse("schools:school_list")
     assert "โรงเรียนบ้านอื่น" in client.get(url, {"size": "large"}).content.decode()
     assert "โรงเรียนบ้านทดสอบ" not in client.get(url, {"size": "large"}).content.decode()
     assert "โรงเรียนบ้านอื่น" not in client.get(url, {"district": "เมือง"}).content.decode()
@@ -74,7 +73,7 @@ def test_list_filters_by_cluster_size_and_district_and_searches(users, client_fo
 
 def test_live_search_returns_only_the_rows(users, client_for, school):
     response = client_for(users["supervisor"]).get(
-        reverse("supervision:school_list"), {"q": "ทดสอบ"}, HTTP_HX_REQUEST="true"
+        reverse("schools:school_list"), {"q": "ทดสอบ"}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert "โรงเรียนบ้านทดสอบ" in html and '<nav class="navbar' not in html
@@ -97,25 +96,25 @@ def test_school_pages_access_per_role(
     role, list_status, sees_other, can_create, users, client_for, school, other_school
 ):
     client = client_for(users[role])
-    assert client.get(reverse("supervision:school_list")).status_code == list_status
-    own = client.get(reverse("supervision:school_detail", args=[school.pk]))
+    assert client.get(reverse("schools:school_list")).status_code == list_status
+    own = client.get(reverse("schools:school_detail", args=[school.pk]))
     assert own.status_code == 200
-    other = client.get(reverse("supervision:school_detail", args=[other_school.pk]))
+    other = client.get(reverse("schools:school_detail", args=[other_school.pk]))
     assert other.status_code == (200 if sees_other else 404)
-    create = client.get(reverse("supervision:school_create"))
+    create = client.get(reverse("schools:school_create"))
     assert create.status_code == (200 if can_create else 403)
-    edit = client.get(reverse("supervision:school_edit", args=[school.pk]))
+    edit = client.get(reverse("schools:school_edit", args=[school.pk]))
     assert edit.status_code == (200 if can_create else 403)
 
 
 def test_school_staff_list_shows_only_their_school(users, client_for, school, other_school):
-    html = client_for(users["school"]).get(reverse("supervision:school_list")).content.decode()
+    html = client_for(users["school"]).get(reverse("schools:school_list")).content.decode()
     assert "โรงเรียนบ้านทดสอบ" in html and "โรงเรียนบ้านอื่น" not in html
 
 
 def test_creating_a_school_through_the_form(users, client_for, school):
     client = client_for(users["supervisor"])
-    response = client.post(reverse("supervision:school_create"), {**VALID, "cluster": school.cluster_id})
+    response = client.post(reverse("schools:school_create"), {**VALID, "cluster": school.cluster_id})
     assert response.status_code == 302
     created = selectors.schools_visible_to(users["supervisor"]).get(code="1099000010")
     assert created.size == "medium" and created.cluster == school.cluster
@@ -136,7 +135,7 @@ def test_bad_school_input_gets_a_thai_message_and_keeps_what_was_typed(change, m
     data = {**VALID, **change}
     if data.get("level_primary") == "":
         data.pop("level_primary")
-    response = client_for(users["supervisor"]).post(reverse("supervision:school_create"), data)
+    response = client_for(users["supervisor"]).post(reverse("schools:school_create"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html
@@ -147,7 +146,7 @@ def test_cluster_pages_and_officers(users, client_for, school, other_school):
     client = client_for(users["director"])
     cluster = school.cluster
     response = client.post(
-        reverse("supervision:cluster_edit", args=[cluster.pk]),
+        reverse("schools:cluster_edit", args=[cluster.pk]),
         {
             "name": cluster.name,
             "chair": school.pk,
@@ -157,7 +156,7 @@ def test_cluster_pages_and_officers(users, client_for, school, other_school):
     )
     assert "ประธานและรองประธานต้องมาจากคนละโรงเรียน" in response.content.decode()
     response = client.post(
-        reverse("supervision:cluster_edit", args=[cluster.pk]),
+        reverse("schools:cluster_edit", args=[cluster.pk]),
         {
             "name": cluster.name,
             "chair": school.pk,
@@ -168,14 +167,14 @@ def test_cluster_pages_and_officers(users, client_for, school, other_school):
     assert response.status_code == 302
     cluster.refresh_from_db()
     assert cluster.chair == school and list(cluster.responsible_supervisors.all()) == [users["supervisor"]]
-    html = client_for(users["member"]).get(reverse("supervision:cluster_list")).content.decode()
+    html = client_for(users["member"]).get(reverse("schools:cluster_list")).content.decode()
     assert cluster.name in html
-    assert client_for(users["member"]).get(reverse("supervision:cluster_edit", args=[cluster.pk])).status_code == 403
+    assert client_for(users["member"]).get(reverse("schools:cluster_edit", args=[cluster.pk])).status_code == 403
 
 
 def test_size_is_shown_with_its_thai_label(users, client_for, school, other_school):
     client = client_for(users["supervisor"])
-    rows = client.get(reverse("supervision:school_list")).content.decode()
+    rows = client.get(reverse("schools:school_list")).content.decode()
     assert "<td>เล็ก</td>" in rows and "<td>ใหญ่</td>" in rows  # 80 and 700 pupils in a primary office
-    detail = client.get(reverse("supervision:school_detail", args=[other_school.pk])).content.decode()
+    detail = client.get(reverse("schools:school_detail", args=[other_school.pk])).content.decode()
     assert "ใหญ่ (นักเรียน 700 คน" in detail

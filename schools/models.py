@@ -1,10 +1,12 @@
+"""Schools (สถานศึกษา), their clusters (กลุ่มโรงเรียน) and the school staff who belong to them."""
+
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from ..sizes import SizeClass, size_class
+from .sizes import SizeClass, size_class
 
 school_code_validator = RegexValidator(r"^\d{10}$", "รหัสสถานศึกษาต้องเป็นตัวเลข 10 หลัก")
 smis_validator = RegexValidator(r"^\d{8}$", "รหัส SMIS ต้องเป็นตัวเลข 8 หลัก")
@@ -92,7 +94,8 @@ class School(models.Model):
         ordering = ["name"]
         verbose_name = "สถานศึกษา"
         verbose_name_plural = "สถานศึกษา"
-        indexes = [models.Index(fields=["cluster", "name"])]
+        # The name it had when schools lived in the supervision app (the table was renamed, not rebuilt).
+        indexes = [models.Index(fields=["cluster", "name"], name="supervision_cluster_23c7f9_idx")]
 
     def __str__(self) -> str:
         return self.name
@@ -115,3 +118,20 @@ class School(models.Model):
 
     def size_for(self, office_type: str) -> SizeClass | None:
         return size_class(self.pupils, office_type)
+
+
+class SchoolMembership(models.Model):
+    """A school-staff login's school (บุคลากรสถานศึกษา): what a school user may see is narrowed to it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="school_membership", verbose_name="ผู้ใช้"
+    )
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="memberships", verbose_name="สถานศึกษา")
+    position = models.CharField("ตำแหน่งในสถานศึกษา", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "บุคลากรสถานศึกษา"
+        verbose_name_plural = "บุคลากรสถานศึกษา"
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.school}"

@@ -1,16 +1,22 @@
-"""Writes of schools and clusters, including all-or-nothing imports."""
+"""Writes of schools, clusters and school staff membership, including all-or-nothing imports.
+
+`school_create` and `cluster_create` are the setup primitives (demo data, imports, benchmarks);
+every write a person makes through a page goes through a service that takes the acting `user`.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.roles import Role
+from core.roles import Role, UserLike, has_role
 from core.tabular import ImportFailed, NumericCell, RowError
 
-from ..forms.schools import SchoolForm
-from ..models import Cluster, School
-from ..tabular import CLUSTER_COLUMNS, school_row_to_form_data
+from . import access
+from .forms import SchoolForm
+from .models import Cluster, School, SchoolMembership
+from .tabular import CLUSTER_COLUMNS, school_row_to_form_data
 
 User = get_user_model()
 
@@ -33,6 +39,48 @@ def school_create(*, cluster: Cluster | None = None, **fields: object) -> School
 
 
 @transaction.atomic
+def school_save(*, user: UserLike, school: School | None, data: dict) -> School:
+    """Create (school=None) or update a school from validated form data."""
+    access.require_editor(user)
+    school = school or School()
+    for name, value in data.items():
+        setattr(school, name, value)
+    school.full_clean()
+    school.save()
+    return school
+
+
+@transaction.atomic
+def cluster_save(*, user: UserLike, cluster: Cluster | None, data: dict) -> Cluster:
+    """Create (cluster=None) or update a cluster; `data` may hold `responsible_supervisors`."""
+    access.require_editor(user)
+    data = dict(data)
+    supervisors = data.pop("responsible_supervisors", None)
+    cluster = cluster or Cluster()
+    for name, value in data.items():
+        setattr(cluster, name, value)
+    cluster.full_clean()
+    cluster.save()
+    if supervisors is not None:
+        cluster.responsible_supervisors.set(supervisors)
+    return cluster
+
+
+@transaction.atomic
+def membership_set(*, user: UserLike | None, member: UserLike, school: School | None, position: str = "") -> None:
+    """Make `member` staff of `school` (None ends the membership). `user` None is the setup path."""
+    if user is not None:
+        access.require_editor(user)
+    member._state.fields_cache.pop("school_membership", None)  # school_id_of reads it afresh
+    if school is None:
+        SchoolMembership.objects.filter(user=member).delete()
+        return
+    if not has_role(member, Role.SCHOOL):
+        raise ValidationError("ผู้ใช้นี้ไม่ได้มีบทบาทบุคลากรสถานศึกษา")
+    SchoolMembership.objects.update_or_create(user=member, defaults={"school": school, "position": position})
+
+
+@transaction.atomic
 def cluster_set_officers(*, cluster: Cluster, chair: School | None, vice_chair: School | None) -> Cluster:
     cluster.chair = chair
     cluster.vice_chair = vice_chair
@@ -50,11 +98,12 @@ def _form_errors(form: SchoolForm) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def schools_import(*, rows: list[dict[str, str]], create_missing_clusters: bool) -> dict[str, int]:
+def schools_import(*, user: UserLike, rows: list[dict[str, str]], create_missing_clusters: bool) -> dict[str, int]:
     """Create or update schools by code. All rows are checked; any error saves nothing.
 
     Returns counts {'created': n, 'updated': m}; raises ImportFailed with per-row errors.
     """
+    access.require_editor(user)
     errors: list[RowError] = []
     clusters = {c.name: c for c in Cluster.objects.all()}
     existing = {s.code: s for s in School.objects.all()}
@@ -88,8 +137,9 @@ def schools_import(*, rows: list[dict[str, str]], create_missing_clusters: bool)
 
 
 @transaction.atomic
-def clusters_import(*, rows: list[dict[str, str]]) -> dict[str, int]:
+def clusters_import(*, user: UserLike, rows: list[dict[str, str]]) -> dict[str, int]:
     """Create or update clusters by name, with chair/vice-chair school codes and supervisors."""
+    access.require_editor(user)
     headers = {key: header for header, key in CLUSTER_COLUMNS}
     errors: list[RowError] = []
     schools = {s.code: s for s in School.objects.all()}

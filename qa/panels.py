@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from core.models import school_id_of
 from core.roles import has_role
+from schools.selectors import school_id_of
 
 from . import selectors
 from .models import SarStatus
