@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format bench clean-var
+.PHONY: run test test-fast install migrate demo lint format bench clean-var
 
 # `make run` (and the benchmarks) run locally: debug mode unless the environment says otherwise.
 run demo migrate bench: export DJANGO_DEBUG ?= 1
@@ -27,8 +27,13 @@ demo: migrate
 run: demo
 	HOST=$(HOST) PORT=$(PORT) PY=$(PY) sh scripts/run.sh
 
+# The whole suite, with the coverage table; fails under the floor (fail_under in .coveragerc).
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
+
+# Everything but the tests marked slow (browsers, the real worker, transactional tests), no coverage.
+test-fast: install
+	$(PY) -m pytest -m "not slow"
 
 # Every benchmark, against a scratch PostgreSQL database (they add rows to it), e.g.
 #   make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench
@@ -45,6 +50,7 @@ bench: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 
 format: install
 	$(VENV)/bin/ruff format .
