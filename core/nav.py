@@ -28,7 +28,7 @@ NAV = (
     NavItem("หน้าแรก", "home", ()),
     NavItem("งานนิเทศ", "supervision:index", ("/supervision/",)),
     NavItem("สารบรรณ", "correspondence:index", ("/correspondence/",), "correspondence.access.can_read"),
-    NavItem("ก.ต.ป.น.", "committee:index", ("/committee/",), "committee.selectors.can_read"),
+    NavItem("ก.ต.ป.น.", "committee:index", ("/committee/",), "committee.access.can_read"),
     NavItem("ประกันคุณภาพ", "qa:index", ("/qa/",)),
     NavItem("สถานศึกษา", "schools:school_list", ("/schools/",), "schools.access.can_read"),
     NavItem("เอกสารของฉัน", "core:documents", ("/documents/",)),

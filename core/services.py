@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import documents
-from .models import DocumentJob, JobStatus, StaffProfile
+from .access import require_office_editor
+from .models import DocumentJob, JobStatus, OfficeProfile, StaffProfile
 from .roles import Role, UserLike
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,22 @@ def user_create(
     return user
 
 
+# --- Office ------------------------------------------------------------------
+
+
+@transaction.atomic
+def office_profile_save(*, user: UserLike, data: dict) -> OfficeProfile:
+    """The office's name, code, address and logo (administrator only)."""
+
+    require_office_editor(user)
+    office = OfficeProfile.get()
+    for name, value in data.items():
+        setattr(office, name, value)
+    office.full_clean()
+    office.save()
+    return office
+
+
 # --- Background documents --------------------------------------------------
 
 
@@ -92,6 +109,8 @@ def document_request(*, user: UserLike, kind: str, params: dict | None = None) -
 
 @transaction.atomic
 def document_job_retry(*, user: UserLike, job: DocumentJob) -> DocumentJob:
+    if job.requested_by_id != user.pk:
+        raise PermissionDenied("ลองใหม่ได้เฉพาะเอกสารที่ตนเองขอ")
     if job.status != JobStatus.FAILED:
         raise ValidationError("ลองใหม่ได้เฉพาะงานที่ไม่สำเร็จ")
     job.status = JobStatus.QUEUED

@@ -2,18 +2,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from . import documents, panels, selectors, services, thaidate
+from . import access, documents, panels, selectors, services, thaidate
 from .forms import OfficeProfileForm
 from .health import broker_ok
 from .models import OfficeProfile
-from .roles import Role, has_role
-from .web import flash_errors
+from .web import flash_errors, run_action, save_form
 
 
 @login_required
@@ -38,7 +37,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    services.document_jobs_sweep()
+    # stale jobs are swept by beat (core.tasks.sweep_stale_jobs), not on every poll of this page
     jobs = selectors.document_jobs_for(request.user)[:100]
     template = "core/_document_rows.html" if request.htmx else "core/document_list.html"
     pending = any(not job.is_finished for job in jobs)
@@ -53,11 +52,8 @@ def document_request(request: HttpRequest) -> HttpResponse:
         kind = documents.get_kind(kind_name)
         params = kind.params_from(request.POST)
         job = services.document_request(user=request.user, kind=kind_name, params=params)
-    except documents.DocumentError as exc:
-        messages.error(request, str(exc))
-        return redirect(request.POST.get("next") or "core:documents")
-    except ValidationError as exc:
-        flash_errors(request, exc)
+    except (documents.DocumentError, ValidationError) as exc:
+        flash_errors(request, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
         return redirect(request.POST.get("next") or "core:documents")
     messages.success(request, f"รับคำขอ “{job.title}” แล้ว ระบบกำลังสร้างเอกสาร ติดตามได้ที่หน้านี้")
     return redirect("core:documents")
@@ -66,18 +62,16 @@ def document_request(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.get_document_job_for_user(request.user, pk, write=True)
-    try:
-        services.document_job_retry(user=request.user, job=job)
-        messages.success(request, f"ส่ง “{job.title}” เข้าคิวสร้างใหม่แล้ว")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    job = access.get_document_job_for_user(request.user, pk, write=True)
+    run_action(
+        request, lambda: services.document_job_retry(user=request.user, job=job), f"ส่ง “{job.title}” เข้าคิวสร้างใหม่แล้ว"
+    )
     return redirect("core:documents")
 
 
 @login_required
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    job = selectors.get_document_job_for_user(request.user, pk)
+    job = access.get_document_job_for_user(request.user, pk)
     if not job.result:
         raise Http404("เอกสารยังไม่พร้อม")
     inline = request.GET.get("inline") == "1"
@@ -86,13 +80,14 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def office_profile_edit(request: HttpRequest) -> HttpResponse:
-    if not has_role(request.user, Role.ADMIN):
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบแก้ไขข้อมูลสำนักงานได้")
-    office = OfficeProfile.get()
-    form = OfficeProfileForm(request.POST or None, request.FILES or None, instance=office)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "บันทึกข้อมูลสำนักงานแล้ว")
+    access.require_office_editor(request.user)
+    form = OfficeProfileForm(request.POST or None, request.FILES or None, instance=OfficeProfile.get())
+    if save_form(
+        request,
+        form,
+        lambda data: services.office_profile_save(user=request.user, data=data),
+        success="บันทึกข้อมูลสำนักงานแล้ว",
+    ):
         return redirect("core:office")
     return render(request, "core/office_form.html", {"form": form})
 

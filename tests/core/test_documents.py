@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,7 +135,10 @@ def test_only_the_requester_can_download(django_capture_on_commit_callbacks, use
     assert own.status_code == 200 and own["Content-Type"] == "application/pdf"
     assert b"".join(own.streaming_content).startswith(b"%PDF")
     assert client_for(users["clerk"]).get(url).status_code == 404
-    assert client_for(users["administrator"]).get(url).status_code == 200
+    # rendered with the requester's clearance: not even the administrator may read it, nor retry it
+    assert client_for(users["administrator"]).get(url).status_code == 404
+    with pytest.raises(PermissionDenied, match="เฉพาะเอกสารที่ตนเองขอ"):
+        services.document_job_retry(user=users["administrator"], job=job)
 
 
 def test_school_staff_cannot_request_the_directory(users):

@@ -1,0 +1,28 @@
+"""Who may do what with core's own objects: document jobs, the office profile.
+
+A document job is rendered with its requester's clearance (a register printout may hold secret
+entries), so it is readable and retryable by that user alone: anyone else gets a 404, the
+administrator included.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import DocumentJob
+from .roles import Role, UserLike, has_role
+
+
+def can_edit_office(user: UserLike) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+def require_office_editor(user: UserLike) -> None:
+    if not can_edit_office(user):
+        raise PermissionDenied("เฉพาะผู้ดูแลระบบแก้ไขข้อมูลสำนักงานได้")
+
+
+def get_document_job_for_user(user: UserLike, pk: int, *, write: bool = False) -> DocumentJob:
+    """Only the requester knows the job (write=True, a retry, is theirs too)."""
+    return get_object_or_404(DocumentJob, pk=pk, requested_by_id=user.pk)
