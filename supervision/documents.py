@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from core import documents, thaidate
-from core.roles import Role, has_role
 
-from . import selectors
+from . import access, selectors
 from .models import Project, Visit
 
 User = get_user_model()
@@ -21,10 +20,6 @@ def _int_param(data: dict, key: str) -> dict:
     if not value.isdigit():
         raise documents.DocumentError(f"ไม่ได้ระบุ {key}")
     return {key: int(value)}
-
-
-def _can_see_visit(user, params: dict) -> bool:  # noqa: ANN001
-    return selectors.visits_visible_to(user).filter(pk=params.get("visit")).exists()
 
 
 def _visit_title(params: dict) -> str:
@@ -61,13 +56,6 @@ def _summary_params(data: dict) -> dict:
     if str(data.get("user") or "").isdigit():
         params["user"] = int(data["user"])
     return params
-
-
-def _can_summary(user, params: dict) -> bool:  # noqa: ANN001
-    target = params.get("user", user.pk)
-    return (target == user.pk and has_role(user, Role.SUPERVISOR, Role.DIRECTOR)) or has_role(
-        user, Role.DIRECTOR, Role.ADMIN
-    )
 
 
 def _build_summary(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
@@ -107,7 +95,7 @@ documents.register(
         kind="supervision.visit_record",
         label="บันทึกการนิเทศ",
         build=_build_visit,
-        can_request=_can_see_visit,
+        can_request=lambda user, params: access.can_read_visit(user, params.get("visit")),
         title=_visit_title,
         parse_params=lambda data: _int_param(data, "visit"),
     )
@@ -117,7 +105,7 @@ documents.register(
         kind="supervision.supervisor_summary",
         label="สรุปผลการนิเทศประจำปีงบประมาณ",
         build=_build_summary,
-        can_request=_can_summary,
+        can_request=lambda user, params: access.can_request_summary(user, params.get("user", user.pk)),
         parse_params=_summary_params,
         title=lambda p: f"สรุปผลการนิเทศ ปีงบประมาณ {p.get('fiscal_year', '')}",
     )
@@ -127,7 +115,7 @@ documents.register(
         kind="supervision.project_document",
         label="เอกสารโครงการ",
         build=_build_project,
-        can_request=lambda user, params: selectors.can_read_plans(user),
+        can_request=lambda user, params: access.can_read_plans(user),
         title=_project_title,
         parse_params=lambda data: _int_param(data, "project"),
     )

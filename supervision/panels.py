@@ -8,7 +8,7 @@ from core import thaidate
 from core.roles import Role, has_role
 from schools.models import School
 
-from . import selectors, services
+from . import access, selectors
 from .models import VisitStatus
 
 
@@ -17,11 +17,11 @@ def supervision_panel(request: HttpRequest) -> dict | None:
     if has_role(user, Role.SCHOOL):
         waiting = selectors.visits_visible_to(user).filter(status=VisitStatus.APPROVED)[:10]
         return {"template": "supervision/_home_school.html", "waiting": waiting} if waiting else None
-    if not has_role(user, Role.SUPERVISOR, Role.DIRECTOR):
+    if not access.can_create_visits(user):
         return None
     to_review = (
         selectors.visits_visible_to(user).filter(status=VisitStatus.SUBMITTED).count()
-        if has_role(user, Role.DIRECTOR)
+        if access.can_review_visits(user)
         else 0
     )
     return {
@@ -39,5 +39,5 @@ def school_panel(request: HttpRequest, *, school: School) -> dict | None:
         "template": "supervision/_school_panel.html",
         "school": school,
         "visits": list(visits.select_related("created_by__profile")[:20]),
-        "can_start_visit": services.can_create_visits(request.user),
+        "can_start_visit": access.can_create_visits(request.user),
     }

@@ -10,6 +10,7 @@ from .plans import (  # noqa: F401, E402
     ProjectForm,
     SchoolGroupForm,
 )
+from .surveys import SurveyForm  # noqa: F401, E402
 from .tools import ToolForm  # noqa: F401, E402
 from .visits import (  # noqa: F401, E402
     EvidenceForm,

@@ -56,7 +56,11 @@ IndicatorFormSet = forms.inlineformset_factory(Project, Indicator, form=Indicato
 
 class PhaseMoveForm(forms.Form):
     to = forms.ChoiceField(choices=Phase.choices, widget=forms.HiddenInput, required=False)
-    note = forms.CharField(label="บันทึกสิ่งที่ทำ/ผลที่ได้", widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="บันทึกสิ่งที่ทำ/ผลที่ได้",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "กรุณาบันทึกสิ่งที่ทำ/ผลที่ได้ก่อนเปลี่ยนระยะ"},
+    )
     evidence = forms.FileField(label="หลักฐาน (ถ้ามี)", required=False)
 
 

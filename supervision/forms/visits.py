@@ -138,5 +138,5 @@ class ReturnForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label="ภาพถ่ายหรือไฟล์หลักฐาน")
+    file = forms.FileField(label="ภาพถ่ายหรือไฟล์หลักฐาน", error_messages={"required": "กรุณาเลือกไฟล์ที่จะแนบ"})
     caption = forms.CharField(label="คำอธิบาย", max_length=300, required=False)

@@ -6,24 +6,19 @@ from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 
-from core.roles import Role, has_role
+from core.roles import Role
 from schools.models import Cluster, School
 
 from ..models import AnnualPlan, SurveyAnswer, Visit, VisitScore
 from ..models.visits import COUNTED_STATUSES
 
 __all__ = [
-    "DASHBOARD_READERS", "can_read_dashboards", "counted_visits", "coverage", "fiscal_months", "satisfaction",
+    "counted_visits", "coverage", "fiscal_months", "satisfaction",
     "scores_by_item", "scores_by_learning_area", "supervisor_rows", "visits_per_month",
 ]  # fmt: skip
 
-DASHBOARD_READERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER)
 FISCAL_MONTH_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 User = get_user_model()
-
-
-def can_read_dashboards(user) -> bool:  # noqa: ANN001
-    return has_role(user, *DASHBOARD_READERS)
 
 
 def counted_visits(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = None) -> QuerySet[Visit]:  # noqa: ANN001

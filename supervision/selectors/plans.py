@@ -4,49 +4,42 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from core import thaidate
-from core.roles import Role, has_role
+from core.roles import UserLike
 
-from ..models import Activity, AnnualPlan, Phase, PhaseNote, Project
-from ..services.plans import can_edit_plans
+from .. import access
+from ..models import Activity, AnnualPlan, Phase, PhaseNote, Project, SchoolGroup
 
 __all__ = [
-    "PLAN_READERS", "can_read_plans", "current_fiscal_year", "get_plan_for_user", "get_project_for_user",
-    "plan_overview", "plans_visible_to", "project_budget", "can_edit_plans",
+    "activities_visible_to", "current_fiscal_year", "phase_notes_visible_to", "plan_overview", "plans_visible_to",
+    "project_budget", "projects_visible_to", "school_groups_visible_to",
 ]  # fmt: skip
-
-PLAN_READERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER, Role.CLERK)
 
 
 def current_fiscal_year() -> int:
     return thaidate.fiscal_year(thaidate.today())
 
 
-def can_read_plans(user) -> bool:  # noqa: ANN001
-    return has_role(user, *PLAN_READERS)
+def plans_visible_to(user: UserLike) -> QuerySet[AnnualPlan]:
+    return AnnualPlan.objects.all() if access.can_read_plans(user) else AnnualPlan.objects.none()
 
 
-def plans_visible_to(user) -> QuerySet[AnnualPlan]:  # noqa: ANN001
-    return AnnualPlan.objects.all() if can_read_plans(user) else AnnualPlan.objects.none()
+def projects_visible_to(user: UserLike) -> QuerySet[Project]:
+    return Project.objects.filter(plan__in=plans_visible_to(user)).select_related("plan")
 
 
-def get_plan_for_user(user, fiscal_year: int, *, write: bool = False) -> AnnualPlan:  # noqa: ANN001
-    plan = get_object_or_404(plans_visible_to(user), fiscal_year=fiscal_year)
-    if write and not can_edit_plans(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น")
-    return plan
+def activities_visible_to(user: UserLike) -> QuerySet[Activity]:
+    return Activity.objects.filter(project__in=projects_visible_to(user)).select_related("project__plan")
 
 
-def get_project_for_user(user, pk: int, *, write: bool = False) -> Project:  # noqa: ANN001
-    qs = Project.objects.filter(plan__in=plans_visible_to(user)).select_related("plan")
-    project = get_object_or_404(qs, pk=pk)
-    if write and not can_edit_plans(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูโครงการเท่านั้น")
-    return project
+def phase_notes_visible_to(user: UserLike) -> QuerySet[PhaseNote]:
+    return PhaseNote.objects.filter(project__in=projects_visible_to(user)).select_related("project")
+
+
+def school_groups_visible_to(user: UserLike) -> QuerySet[SchoolGroup]:
+    return SchoolGroup.objects.filter(plan__in=plans_visible_to(user)).select_related("plan")
 
 
 def project_budget(project: Project) -> dict[str, Decimal]:

@@ -7,22 +7,20 @@ import io
 from django.http import HttpRequest
 from django.urls import reverse
 
-from core.roles import Role, has_role
-from schools.selectors import school_id_of
+from core.roles import UserLike
 
+from .. import access
 from ..models import SurveyInvitation, Visit
-from .visits import is_on_team
 
 __all__ = ["qr_svg", "survey_url_for"]
 
 
-def survey_url_for(request: HttpRequest, visit: Visit, user) -> str:  # noqa: ANN001
+def survey_url_for(request: HttpRequest, visit: Visit, user: UserLike) -> str:
     """The survey link for the school, for the school's staff, the visit team and the director."""
     invitation = SurveyInvitation.objects.filter(visit=visit).first()
     if invitation is None:
         return ""
-    own_school = school_id_of(user) == visit.school_id
-    if not (own_school or has_role(user, Role.DIRECTOR, Role.ADMIN) or is_on_team(user, visit)):
+    if not access.can_see_survey_link(user, visit):
         return ""
     return request.build_absolute_uri(reverse("supervision:survey", args=[invitation.token]))
 

@@ -1,8 +1,39 @@
-"""Writes and workflow steps of the supervision app (HackSoft style: <noun>_<verb>), re-exported here."""
+"""Writes and workflow steps of the supervision app (HackSoft style: <noun>_<verb>); each checks its user."""
 
 from __future__ import annotations
 
-from .plans import *  # noqa: F403
-from .surveys import *  # noqa: F403
-from .tools import *  # noqa: F403
-from .visits import *  # noqa: F403
+from .plans import (
+    activity_move_phase,
+    phase_note_add,
+    plan_add_priorities,
+    plan_copy_to_next_year,
+    plan_get_or_create,
+    plan_update,
+    project_move_phase,
+    project_save,
+    school_group_save,
+)
+from .surveys import survey_answer
+from .tools import NO_COMMENT, parse_outline, tool_outline, tool_save
+from .visits import (
+    ALLOWED_EVIDENCE,
+    evidence_add,
+    evidence_check,
+    evidence_delete,
+    follow_up_mark_done,
+    visit_acknowledge,
+    visit_approve,
+    visit_autosave_raw,
+    visit_create,
+    visit_return,
+    visit_save,
+    visit_submit,
+)
+
+__all__ = [
+    "ALLOWED_EVIDENCE", "NO_COMMENT", "activity_move_phase", "can_create_visits", "evidence_add", "evidence_check",
+    "evidence_delete", "follow_up_mark_done", "parse_outline", "phase_note_add", "plan_add_priorities",
+    "plan_copy_to_next_year", "plan_get_or_create", "plan_update", "project_move_phase", "project_save",
+    "school_group_save", "survey_answer", "tool_outline", "tool_save", "visit_acknowledge", "visit_approve",
+    "visit_autosave_raw", "visit_create", "visit_return", "visit_save", "visit_submit",
+]  # fmt: skip

@@ -2,43 +2,59 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 
-from core.roles import Role, UserLike, has_role
+from core.roles import UserLike
 
-from ..models import Activity, AnnualPlan, Phase, PhaseNote, PlanPriority, Project, SchoolGroup
+from .. import access
+from ..models import Activity, AnnualPlan, Indicator, Phase, PhaseNote, PlanPriority, Project, SchoolGroup
 from ..models.plans import next_phase
 
 __all__ = [
-    "PLAN_EDITORS", "activity_move_phase", "can_edit_plans", "phase_note_add", "plan_add_priorities",
-    "plan_copy_to_next_year", "plan_get_or_create", "project_move_phase", "project_save", "require_plan_editor",
-    "school_group_save",
+    "activity_move_phase", "phase_note_add", "plan_add_priorities", "plan_copy_to_next_year", "plan_get_or_create",
+    "plan_update", "project_move_phase", "project_save", "school_group_save",
 ]  # fmt: skip
 
-PLAN_EDITORS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
+PLAN_FIELDS = ("title", "vision", "mission", "goals", "strategies", "visits_per_school_target",
+               "satisfaction_target_percent")  # fmt: skip
+PROJECT_FIELDS = ("order", "name", "policies", "strategy", "responsible_unit", "rationale", "objectives",
+                  "quantitative_targets", "qualitative_targets", "budget_note", "expected_outcomes")  # fmt: skip
+ACTIVITY_FIELDS = ("order", "name", "period", "target_group", "responsible", "compensation", "operating", "materials")
+INDICATOR_FIELDS = ("order", "name", "method", "tool", "target", "result")
+SCHOOL_GROUP_FIELDS = ("name", "color", "visits_per_school_target")
 
 
-def can_edit_plans(user) -> bool:  # noqa: ANN001
-    return has_role(user, *PLAN_EDITORS)
-
-
-def require_plan_editor(user) -> None:  # noqa: ANN001
-    if not can_edit_plans(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น")
+def _assign(instance: models.Model, data: dict, fields: tuple[str, ...]) -> None:
+    """Set the named fields that `data` has, then validate the row as the database will hold it."""
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+    instance.full_clean()
 
 
 @transaction.atomic
-def plan_get_or_create(*, fiscal_year: int, user) -> AnnualPlan:  # noqa: ANN001
+def plan_get_or_create(*, fiscal_year: int, user: UserLike) -> AnnualPlan:
     """The plan of a BE fiscal year, created empty (satisfaction target 80 %) if missing."""
+    access.require_plan_editor(user)
     plan, _ = AnnualPlan.objects.get_or_create(fiscal_year=int(fiscal_year), defaults={"created_by": user})
     return plan
 
 
 @transaction.atomic
-def plan_add_priorities(*, plan: AnnualPlan, items: list[dict], user) -> int:  # noqa: ANN001
+def plan_update(*, user: UserLike, plan: AnnualPlan, data: dict) -> AnnualPlan:
+    """Change the plan's text (vision … strategies) and its targets."""
+    access.require_plan_editor(user)
+    _assign(plan, data, PLAN_FIELDS)
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_add_priorities(*, plan: AnnualPlan, items: list[dict], user: UserLike) -> int:
     """Add Plan-phase priorities (จุดเน้น/ข้อมูลเพื่อการวางแผน); identical title+school+source are skipped."""
+    access.require_plan_editor(user)
     added = 0
     for item in items:
         title = str(item.get("title", "")).strip()[:300]
@@ -57,14 +73,42 @@ def plan_add_priorities(*, plan: AnnualPlan, items: list[dict], user) -> int:  #
 
 
 @transaction.atomic
-def project_save(*, user, form, activities, indicators) -> Project:  # noqa: ANN001
-    """Save a project form with its activity and indicator formsets (already validated)."""
-    require_plan_editor(user)
-    project = form.save()
-    for formset in (activities, indicators):
-        formset.instance = project
-        formset.save()
+def project_save(
+    *, user: UserLike, project: Project, data: dict, activities: list[dict], indicators: list[dict]
+) -> Project:
+    """Save a project (new: unsaved, with its plan set) with its activity and indicator rows.
+
+    Each row is a dict of fields with "id" (the existing row, or None for a new one) and "DELETE";
+    an empty dict (an untouched blank row) is skipped.
+    """
+    access.require_plan_editor(user)
+    _assign(project, data, PROJECT_FIELDS)
+    project.save()
+    for row in activities:
+        activity = _child_row(project, Activity, row, ACTIVITY_FIELDS)
+        if activity is not None and "responsible_users" in row:
+            activity.responsible_users.set(row["responsible_users"] or [])
+    for row in indicators:
+        _child_row(project, Indicator, row, INDICATOR_FIELDS)
     return project
+
+
+def _child_row(
+    project: Project, model: type[Activity] | type[Indicator], row: dict, fields: tuple[str, ...]
+) -> Activity | Indicator | None:
+    if not row:
+        return None
+    existing = row.get("id")
+    if existing is not None and existing.project_id != project.pk:
+        raise ValidationError("รายการนี้ไม่ได้อยู่ในโครงการนี้")
+    if row.get("DELETE"):
+        if existing is not None:
+            existing.delete()
+        return None
+    child = existing or model(project=project)
+    _assign(child, row, fields)
+    child.save()
+    return child
 
 
 def _check_move(current: str, target: str) -> None:
@@ -82,7 +126,7 @@ def _note(
     activity: Activity | None,
     phase: str,
     note: str,
-    user,  # noqa: ANN001
+    user: UserLike,
     evidence: UploadedFile | None = None,
     moved_to: str = "",
 ) -> PhaseNote:
@@ -104,11 +148,11 @@ def phase_note_add(
     user: UserLike,
     project: Project,
     activity: Activity | None = None,
-    note: str,  # noqa: ANN001
+    note: str,
     evidence: UploadedFile | None = None,
 ) -> PhaseNote:
     """Record a note (and evidence) at the current phase of a project or activity."""
-    require_plan_editor(user)
+    access.require_plan_editor(user)
     phase = activity.phase if activity else project.phase
     return _note(project=project, activity=activity, phase=phase, note=note, user=user, evidence=evidence)
 
@@ -119,11 +163,11 @@ def project_move_phase(
     user: UserLike,
     project: Project,
     to: str,
-    note: str,  # noqa: ANN001
+    note: str,
     evidence: UploadedFile | None = None,
 ) -> Project:
     """Move a project one step round P → D → C → A (→ P of a new cycle), with a note on what was done."""
-    require_plan_editor(user)
+    access.require_plan_editor(user)
     project = Project.objects.select_for_update().get(pk=project.pk)
     _check_move(project.phase, to)
     _note(project=project, activity=None, phase=project.phase, note=note, user=user, evidence=evidence, moved_to=to)
@@ -138,10 +182,10 @@ def activity_move_phase(
     user: UserLike,
     activity: Activity,
     to: str,
-    note: str,  # noqa: ANN001
+    note: str,
     evidence: UploadedFile | None = None,
 ) -> Activity:
-    require_plan_editor(user)
+    access.require_plan_editor(user)
     activity = Activity.objects.select_for_update().select_related("project").get(pk=activity.pk)
     _check_move(activity.phase, to)
     _note(
@@ -168,10 +212,10 @@ def _copy(instance, **changes):  # noqa: ANN001, ANN202
 
 
 @transaction.atomic
-def plan_copy_to_next_year(*, plan: AnnualPlan, user) -> AnnualPlan:  # noqa: ANN001
+def plan_copy_to_next_year(*, plan: AnnualPlan, user: UserLike) -> AnnualPlan:
     """Copy vision…strategies, targets, school groups, projects, activities and indicators into
     fiscal year + 1. Phases restart at Plan; results, notes, priorities and visits are not copied."""
-    require_plan_editor(user)
+    access.require_plan_editor(user)
     year = plan.fiscal_year + 1
     if AnnualPlan.objects.filter(fiscal_year=year).exists():
         raise ValidationError(f"มีแผนนิเทศปีงบประมาณ {year} อยู่แล้ว")
@@ -196,6 +240,14 @@ def plan_copy_to_next_year(*, plan: AnnualPlan, user) -> AnnualPlan:  # noqa: AN
 
 
 @transaction.atomic
-def school_group_save(*, user, form) -> SchoolGroup:  # noqa: ANN001
-    require_plan_editor(user)
-    return form.save()
+def school_group_save(*, user: UserLike, group: SchoolGroup, data: dict) -> SchoolGroup:
+    """Save a group of schools with its own visit target (new: unsaved, with its plan set)."""
+    access.require_plan_editor(user)
+    name = str(data.get("name", group.name)).strip()
+    if SchoolGroup.objects.filter(plan_id=group.plan_id, name=name).exclude(pk=group.pk).exists():
+        raise ValidationError({"name": "แผนนี้มีกลุ่มสถานศึกษาชื่อนี้อยู่แล้ว"})
+    _assign(group, {**data, "name": name}, SCHOOL_GROUP_FIELDS)
+    group.save()
+    if "schools" in data:
+        group.schools.set(data["schools"])
+    return group

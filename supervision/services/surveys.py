@@ -1,21 +1,17 @@
-"""Satisfaction survey by unguessable link: issued at acknowledgement, answered once."""
+"""Satisfaction survey by unguessable link: issued at acknowledgement (visit_acknowledge), answered once.
+
+`survey_answer` takes no user: the respondent has no account, the unguessable token is the permission."""
 
 from __future__ import annotations
 
-import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..models import SATISFIED_MEAN, SURVEY_QUESTIONS, SurveyAnswer, SurveyInvitation, Visit
+from ..models import SATISFIED_MEAN, SURVEY_QUESTIONS, SurveyAnswer, SurveyInvitation
 
-__all__ = ["survey_answer", "survey_issue"]
-
-
-def survey_issue(*, visit: Visit) -> SurveyInvitation:
-    invitation, _ = SurveyInvitation.objects.get_or_create(visit=visit, defaults={"token": secrets.token_urlsafe(32)})
-    return invitation
+__all__ = ["survey_answer"]
 
 
 @transaction.atomic

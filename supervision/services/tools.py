@@ -7,20 +7,18 @@ position, so renaming an item keeps its scores; removing an item that has scores
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.roles import Role, has_role
+from core.roles import UserLike
 
+from .. import access
 from ..models import Tool, ToolItem, ToolSection
 
-__all__ = ["NO_COMMENT", "can_edit_tools", "tool_outline", "tool_save", "parse_outline"]
+__all__ = ["NO_COMMENT", "TOOL_FIELDS", "parse_outline", "tool_outline", "tool_save"]
 
 NO_COMMENT = "[ไม่มีความเห็น]"
-
-
-def can_edit_tools(user) -> bool:  # noqa: ANN001
-    return has_role(user, Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
+TOOL_FIELDS = ("name", "description", "scale", "visit_type", "is_active")
 
 
 def parse_outline(text: str) -> list[tuple[str, list[tuple[str, bool]]]]:
@@ -53,11 +51,28 @@ def tool_outline(tool: Tool) -> str:
 
 
 @transaction.atomic
-def tool_save(*, user, form, outline: str) -> Tool:  # noqa: ANN001
-    if not can_edit_tools(user):
-        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขเครื่องมือนิเทศ")
-    sections = parse_outline(outline)
-    tool = form.save()
+def tool_save(*, user: UserLike, tool: Tool, data: dict) -> Tool:
+    """Save a tool (new: unsaved) with its sections and items from `data["outline"]`.
+
+    A refused outline is an error on the "outline" field."""
+    access.require_tool_editor(user)
+    try:
+        sections = parse_outline(data.get("outline", ""))
+    except ValidationError as exc:
+        raise ValidationError({"outline": exc.messages}) from exc
+    for name in TOOL_FIELDS:
+        if name in data:
+            setattr(tool, name, data[name])
+    tool.full_clean()
+    tool.save()
+    try:
+        _save_sections(tool, sections)
+    except ValidationError as exc:
+        raise ValidationError({"outline": exc.messages}) from exc
+    return tool
+
+
+def _save_sections(tool: Tool, sections: list[tuple[str, list[tuple[str, bool]]]]) -> None:
     old_sections = list(tool.sections.prefetch_related("items"))
     for s_index, (title, items) in enumerate(sections):
         section = old_sections[s_index] if s_index < len(old_sections) else ToolSection(tool=tool)
@@ -72,7 +87,6 @@ def tool_save(*, user, form, outline: str) -> Tool:  # noqa: ANN001
     for section in old_sections[len(sections) :]:
         _drop(list(section.items.all()))
         section.delete()
-    return tool
 
 
 def _drop(items: list[ToolItem]) -> None:

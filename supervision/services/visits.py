@@ -3,39 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from core import thaidate, uploads
-from core.roles import Role, UserLike, has_role
+from core.roles import UserLike
 from schools.models import School
 
-from ..models import Activity, Evidence, FollowUpAction, Tool, Visit, VisitScore, VisitStatus, VisitTeacher
+from .. import access
+from ..models import (
+    Activity,
+    Evidence,
+    FollowUpAction,
+    SurveyInvitation,
+    Tool,
+    ToolItem,
+    Visit,
+    VisitScore,
+    VisitStatus,
+    VisitTeacher,
+)
 from ..models.visits import EDITABLE_STATUSES
-from ..selectors.visits import visit_actions
-from .surveys import survey_issue
 
 __all__ = [
-    "ALLOWED_EVIDENCE", "can_create_visits", "evidence_add", "evidence_check", "evidence_delete", "follow_up_mark_done", "visit_acknowledge",
-    "visit_approve", "visit_autosave_raw", "visit_create", "visit_return", "visit_save", "visit_submit",
+    "ALLOWED_EVIDENCE", "evidence_add", "evidence_check", "evidence_delete", "follow_up_mark_done",
+    "visit_acknowledge", "visit_approve", "visit_autosave_raw", "visit_create", "visit_return", "visit_save",
+    "visit_submit",
 ]  # fmt: skip
 
 ALLOWED_EVIDENCE = {
     **uploads.IMAGES, "image/webp": "WEBP", "image/gif": "GIF", "image/heic": "HEIC",
     **uploads.PDF, **uploads.OFFICE_DOCUMENTS, "video/mp4": "วิดีโอ MP4",
 }  # fmt: skip
-
-
-def can_create_visits(user) -> bool:  # noqa: ANN001
-    return has_role(user, Role.SUPERVISOR, Role.DIRECTOR)
-
-
-def _require(user, visit: Visit, action: str, message: str) -> None:  # noqa: ANN001
-    if action not in visit_actions(user, visit):
-        raise PermissionDenied(message)
 
 
 def _lock(visit: Visit) -> Visit:
@@ -50,13 +53,12 @@ def visit_create(
     date: dt.date,
     visit_type: str,
     tool: Tool | None = None,
-    team: list | None = None,  # noqa: ANN001
+    team: list | None = None,
     activity: Activity | None = None,
-    policy: str = "",  # noqa: ANN001
+    policy: str = "",
 ) -> Visit:
     """Start a draft visit; the recording supervisor is always in the team."""
-    if not can_create_visits(user):
-        raise PermissionDenied("เฉพาะศึกษานิเทศก์บันทึกการนิเทศได้")
+    access.require_visitor(user)
     visit = Visit(
         school=school,
         date=date,
@@ -81,12 +83,12 @@ def visit_save(
     fields: dict,
     team: list,
     teachers: list[dict],
-    scores: dict[int, tuple],  # noqa: ANN001
+    scores: dict[int, tuple],
     follow_ups: list[dict],
 ) -> Visit:
     """Apply a whole, validated visit form; clears the raw autosaved draft."""
     visit = _lock(visit)
-    _require(user, visit, "edit", "แก้ไขได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    access.require_visit_action(user, visit, "edit")
     for name, value in fields.items():
         setattr(visit, name, value)
     visit.fiscal_year = thaidate.fiscal_year(visit.date)
@@ -104,8 +106,6 @@ def visit_save(
 def _save_scores(visit: Visit, scores: dict[int, tuple]) -> None:
     item_ids = set()
     if visit.tool_id:
-        from ..models import ToolItem
-
         item_ids = set(ToolItem.objects.filter(section__tool_id=visit.tool_id).values_list("id", flat=True))
     visit.scores.exclude(item_id__in=item_ids).delete()
     existing = {s.item_id: s for s in visit.scores.all()}
@@ -118,10 +118,10 @@ def _save_scores(visit: Visit, scores: dict[int, tuple]) -> None:
 
 
 @transaction.atomic
-def visit_autosave_raw(*, user, visit: Visit, raw: dict) -> Visit:  # noqa: ANN001
+def visit_autosave_raw(*, user: UserLike, visit: Visit, raw: dict) -> Visit:
     """Keep what was typed, even if incomplete or invalid, so nothing is lost."""
     visit = _lock(visit)
-    _require(user, visit, "edit", "แก้ไขได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    access.require_visit_action(user, visit, "edit")
     visit.draft_data = {k: v for k, v in raw.items() if k != "csrfmiddlewaretoken"}
     visit.draft_saved_at = timezone.now()
     visit.save(update_fields=["draft_data", "draft_saved_at"])
@@ -133,8 +133,6 @@ def _check_complete(visit: Visit) -> None:
     if visit.draft_data:
         errors.append("มีข้อมูลที่พิมพ์ค้างไว้แต่ยังไม่ผ่านการตรวจสอบ กรุณาแก้ไขและกดบันทึกก่อนส่ง")
     if visit.tool_id:
-        from ..models import ToolItem
-
         total = ToolItem.objects.filter(section__tool_id=visit.tool_id).count()
         missing = total - visit.scores.filter(value__isnull=False).count()
         if missing > 0:
@@ -146,9 +144,9 @@ def _check_complete(visit: Visit) -> None:
 
 
 @transaction.atomic
-def visit_submit(*, user, visit: Visit) -> Visit:  # noqa: ANN001
+def visit_submit(*, user: UserLike, visit: Visit) -> Visit:
     visit = _lock(visit)
-    _require(user, visit, "submit", "ส่งได้เฉพาะร่างของตนเองหรือของคณะที่ตนร่วมนิเทศ")
+    access.require_visit_action(user, visit, "submit")
     _check_complete(visit)
     visit.status, visit.submitted_at = VisitStatus.SUBMITTED, timezone.now()
     visit.save()
@@ -156,11 +154,11 @@ def visit_submit(*, user, visit: Visit) -> Visit:  # noqa: ANN001
 
 
 @transaction.atomic
-def visit_approve(*, user, visit: Visit, comment: str = "") -> Visit:  # noqa: ANN001
+def visit_approve(*, user: UserLike, visit: Visit, comment: str = "") -> Visit:
+    access.require_reviewer(user, "approve")
     visit = _lock(visit)
     if visit.status != VisitStatus.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะบันทึกที่ส่งแล้วและรอพิจารณา")
-    _require(user, visit, "approve", "เฉพาะผู้อำนวยการกลุ่มนิเทศฯ อนุมัติบันทึกการนิเทศได้")
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.APPROVED, user, timezone.now()
     visit.review_comment = comment.strip()
     visit.save()
@@ -168,11 +166,11 @@ def visit_approve(*, user, visit: Visit, comment: str = "") -> Visit:  # noqa: A
 
 
 @transaction.atomic
-def visit_return(*, user, visit: Visit, comment: str) -> Visit:  # noqa: ANN001
+def visit_return(*, user: UserLike, visit: Visit, comment: str) -> Visit:
+    access.require_reviewer(user, "return")
     visit = _lock(visit)
     if visit.status != VisitStatus.SUBMITTED:
         raise ValidationError("ส่งกลับได้เฉพาะบันทึกที่ส่งแล้วและรอพิจารณา")
-    _require(user, visit, "return", "เฉพาะผู้อำนวยการกลุ่มนิเทศฯ ส่งกลับบันทึกการนิเทศได้")
     if not comment.strip():
         raise ValidationError({"comment": "กรุณาระบุสิ่งที่ต้องแก้ไขเมื่อส่งกลับ"})
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.RETURNED, user, timezone.now()
@@ -182,22 +180,22 @@ def visit_return(*, user, visit: Visit, comment: str) -> Visit:  # noqa: ANN001
 
 
 @transaction.atomic
-def visit_acknowledge(*, user, visit: Visit, note: str = "") -> Visit:  # noqa: ANN001
+def visit_acknowledge(*, user: UserLike, visit: Visit, note: str = "") -> Visit:
     """The school confirms it has received the visit record; a satisfaction survey is issued."""
     visit = _lock(visit)
+    access.require_visit_school(user, visit)
     if visit.status != VisitStatus.APPROVED:
         raise ValidationError("รับทราบได้เฉพาะบันทึกที่ผู้อำนวยการกลุ่มอนุมัติแล้ว")
-    _require(user, visit, "acknowledge", "เฉพาะบุคลากรของสถานศึกษาที่รับการนิเทศรับทราบได้")
     visit.status, visit.acknowledged_by, visit.acknowledged_at = VisitStatus.ACKNOWLEDGED, user, timezone.now()
     visit.acknowledge_note = note.strip()
     visit.save()
-    survey_issue(visit=visit)
+    SurveyInvitation.objects.get_or_create(visit=visit, defaults={"token": secrets.token_urlsafe(32)})
     return visit
 
 
 @transaction.atomic
-def follow_up_mark_done(*, user, action: FollowUpAction, note: str = "") -> FollowUpAction:  # noqa: ANN001
-    _require(user, action.visit, "follow_up", "เฉพาะคณะผู้นิเทศบันทึกผลการติดตามได้")
+def follow_up_mark_done(*, user: UserLike, action: FollowUpAction, note: str = "") -> FollowUpAction:
+    access.require_visit_action(user, action.visit, "follow_up")
     if action.done_at:
         raise ValidationError("บันทึกผลการติดตามรายการนี้แล้ว")
     action.done_at, action.done_note = timezone.now(), note.strip()[:500]
@@ -211,8 +209,8 @@ def evidence_check(upload: UploadedFile) -> str:
 
 
 @transaction.atomic
-def evidence_add(*, user, visit: Visit, upload: UploadedFile, caption: str = "") -> Evidence:  # noqa: ANN001
-    _require(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
+def evidence_add(*, user: UserLike, visit: Visit, upload: UploadedFile, caption: str = "") -> Evidence:
+    access.require_visit_action(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
     mime = evidence_check(upload)
     return Evidence.objects.create(
         visit=visit,
@@ -226,8 +224,8 @@ def evidence_add(*, user, visit: Visit, upload: UploadedFile, caption: str = "")
 
 
 @transaction.atomic
-def evidence_delete(*, user, evidence: Evidence) -> None:  # noqa: ANN001
-    _require(user, evidence.visit, "edit", "ลบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
+def evidence_delete(*, user: UserLike, evidence: Evidence) -> None:
+    access.require_visit_action(user, evidence.visit, "edit", "ลบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
     if evidence.visit.status not in EDITABLE_STATUSES:
         raise ValidationError("ลบหลักฐานได้เฉพาะบันทึกที่ยังเป็นร่าง")
     evidence.file.delete(save=False)

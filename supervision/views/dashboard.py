@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core import thaidate
 from schools.models import Cluster
 
-from .. import selectors
+from .. import access, selectors
 from ..defaults import CLASSROOM
 from ..models import Tool
 
@@ -51,8 +50,7 @@ def dashboard_context(*, year: int, cluster_id: int | None, supervisor_id: int |
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not selectors.can_read_dashboards(request.user):
-        raise PermissionDenied("คุณไม่มีสิทธิ์ดูแดชบอร์ด")
+    access.require_dashboard_reader(request.user)
     year = _int(request.GET.get("year")) or selectors.current_fiscal_year()
     context = dashboard_context(
         year=year,

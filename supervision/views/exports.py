@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -9,7 +11,8 @@ from django.utils import timezone
 from core import tabular, thaidate
 from core.models import display_name
 
-from .. import selectors
+from .. import access, selectors
+from ..models import Visit
 
 VISIT_HEADERS = [
     "วันที่", "ปีงบประมาณ", "รหัสสถานศึกษา", "สถานศึกษา", "กลุ่มโรงเรียน", "ประเภทการนิเทศ", "ผู้บันทึก",
@@ -17,7 +20,7 @@ VISIT_HEADERS = [
 ]  # fmt: skip
 
 
-def visit_rows(visits) -> list[list]:  # noqa: ANN001
+def visit_rows(visits: Iterable[Visit]) -> list[list]:
     rows = []
     for v in visits:
         values = [s.value for s in v.scores.all() if s.value is not None]
@@ -34,6 +37,7 @@ def visit_rows(visits) -> list[list]:  # noqa: ANN001
 
 @login_required
 def visit_export(request: HttpRequest) -> HttpResponse:
+    access.require_reader(request.user)
     qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     qs = qs.prefetch_related("team__profile", "teachers", "scores").order_by("date", "id")
     body = tabular.write_xlsx(VISIT_HEADERS, visit_rows(qs), title=f"การนิเทศ {year}", text_columns=[2])

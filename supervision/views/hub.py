@@ -7,17 +7,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from core import thaidate
-from core.roles import Role, has_role
 
-from .. import selectors, services
+from .. import access, selectors
 from ..models import VisitStatus
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if has_role(user, Role.SCHOOL) and not services.can_create_visits(user):
+    access.require_reader(user)
+    if access.is_school_staff(user):
         return redirect("supervision:visit_list")
+    visitor = access.can_create_visits(user)
     year = selectors.current_fiscal_year()
     visits = selectors.visits_visible_to(user)
     mine = visits.filter(team=user).distinct()
@@ -27,12 +28,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "my_open": mine.filter(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:10],
         "my_recent": mine.exclude(status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED]).order_by("-date")[:5],
         "to_review": visits.filter(status=VisitStatus.SUBMITTED).order_by("submitted_at")[:20]
-        if has_role(user, Role.DIRECTOR)
+        if access.can_review_visits(user)
         else [],
         "due": selectors.due_follow_ups(user)[:20],
-        "can_create": services.can_create_visits(user),
+        "can_create": visitor,
         "summary_params": {"fiscal_year": year},
-        "can_dashboard": selectors.can_read_dashboards(user),
-        "coverage": selectors.coverage(year, supervisor=user) if services.can_create_visits(user) else None,
+        "can_dashboard": access.can_read_dashboards(user),
+        "coverage": selectors.coverage(year, supervisor=user) if visitor else None,
     }
     return render(request, "supervision/index.html", context)

@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.web import save_form
+
 from .. import services
+from ..forms import SurveyForm
 from ..models import SURVEY_QUESTIONS, SurveyInvitation
 
 
 @never_cache
 def survey(request: HttpRequest, token: str) -> HttpResponse:
+    """No login: the token is the permission (it is only shown to the school, the team and the director)."""
     invitation = SurveyInvitation.objects.select_related("visit__school").filter(token=token).first()
     if invitation is None:
         raise Http404("ไม่พบแบบสอบถามนี้")
-    errors: list[str] = []
     answered = hasattr(invitation, "answer")
-    if request.method == "POST" and not answered:
-        raw = [request.POST.get(f"q{i}", "") for i in range(1, len(SURVEY_QUESTIONS) + 1)]
-        try:
-            ratings = [int(r) for r in raw]
-            services.survey_answer(token=token, ratings=ratings, comment=request.POST.get("comment", ""))
-            return render(request, "supervision/survey_thanks.html", {"invitation": invitation})
-        except ValueError:
-            errors.append("กรุณาให้คะแนน 1–5 ทุกข้อ")
-        except ValidationError as exc:
-            errors.extend(exc.messages)
+    form = SurveyForm(None if answered else request.POST or None)
+
+    def action(data: dict) -> object:
+        return services.survey_answer(token=token, ratings=data["ratings"], comment=data["comment"])
+
+    if save_form(request, form, action, success="บันทึกคำตอบแล้ว ขอบคุณที่ให้ข้อมูลเพื่อพัฒนางานนิเทศ"):
+        return render(request, "supervision/survey_thanks.html", {"invitation": invitation})
     status = 409 if request.method == "POST" and answered else 200
     return render(request, "supervision/survey_form.html", {
         "invitation": invitation, "questions": list(enumerate(SURVEY_QUESTIONS, start=1)), "answered": answered,
-        "errors": errors, "posted": request.POST,
+        "form": form,
     }, status=status)  # fmt: skip

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core import thaidate
-from core.web import flash_errors
+from core.web import run_action, save_form, submit_form
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import EvidenceForm, FollowUpFormSet, ReturnForm, ScoreForm, TeacherFormSet, VisitForm, VisitStartForm
-from ..models import Evidence, FollowUpAction, Tool, VisitStatus, VisitType
+from ..models import Tool, Visit, VisitStatus, VisitType
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -26,27 +27,24 @@ def _safe_next(request: HttpRequest) -> str:
     return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
 
 
-_errors = flash_errors
-
-
 @login_required
 def visit_list(request: HttpRequest) -> HttpResponse:
+    access.require_reader(request.user)
     qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     page = Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "supervision/visit_list.html", {
         "page": page, "year": year, "statuses": VisitStatus.choices, "types": VisitType.choices,
-        "can_create": services.can_create_visits(request.user),
+        "can_create": access.can_create_visits(request.user),
     })  # fmt: skip
 
 
 @login_required
 def visit_start(request: HttpRequest) -> HttpResponse:
-    if not services.can_create_visits(request.user):
-        raise PermissionDenied("เฉพาะศึกษานิเทศก์บันทึกการนิเทศได้")
+    access.require_visitor(request.user)
     initial = {"date": thaidate.today(), "school": request.GET.get("school")}
     form = VisitStartForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        visit = services.visit_create(user=request.user, **form.cleaned_data)
+    action = lambda data: services.visit_create(user=request.user, **data)  # noqa: E731
+    if visit := save_form(request, form, action, success="เริ่มบันทึกการนิเทศแล้ว กรอกรายละเอียดต่อได้เลย"):
         return redirect("supervision:visit_edit", pk=visit.pk)
     return render(request, "supervision/visit_start.html", {"form": form})
 
@@ -58,7 +56,7 @@ def _as_querydict(data: dict) -> QueryDict:
     return qd
 
 
-def _initial_forms(visit) -> dict:  # noqa: ANN001
+def _initial_forms(visit: Visit) -> dict:
     teachers = [{"name": t.name, "learning_area": t.learning_area_id, "grade": t.grade} for t in visit.teachers.all()]
     follow = [{"text": f.text, "due_date": f.due_date} for f in visit.follow_ups.filter(done_at__isnull=True)]
     scores = {}
@@ -73,7 +71,7 @@ def _initial_forms(visit) -> dict:  # noqa: ANN001
     }
 
 
-def _bound_forms(visit, data: QueryDict) -> dict:  # noqa: ANN001
+def _bound_forms(visit: Visit, data: QueryDict) -> dict:
     tool_id = data.get("tool")
     tool = Tool.objects.filter(pk=tool_id).first() if tool_id and str(tool_id).isdigit() else None
     return {
@@ -84,7 +82,7 @@ def _bound_forms(visit, data: QueryDict) -> dict:  # noqa: ANN001
     }
 
 
-def _save_if_valid(request: HttpRequest, visit, forms: dict) -> bool:  # noqa: ANN001
+def _save_if_valid(request: HttpRequest, visit: Visit, forms: dict) -> bool:
     if not all(f.is_valid() for f in forms.values()):
         return False
     data = forms["form"].cleaned_data
@@ -109,7 +107,7 @@ def _raw(request: HttpRequest) -> dict:
 
 @login_required
 def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    visit = access.get_visit_for_user(request.user, pk, write=True)
     if request.method == "POST":
         forms = _bound_forms(visit, request.POST)
         if _save_if_valid(request, visit, forms):
@@ -134,7 +132,7 @@ def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def visit_autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx: save what was typed; a complete form is applied, an incomplete one kept as raw draft."""
-    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    visit = access.get_visit_for_user(request.user, pk, write=True)
     forms = _bound_forms(visit, request.POST)
     complete = _save_if_valid(request, visit, forms)
     if not complete:
@@ -144,8 +142,8 @@ def visit_autosave(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = selectors.get_visit_for_user(request.user, pk)
-    actions = selectors.visit_actions(request.user, visit)
+    visit = access.get_visit_for_user(request.user, pk)
+    actions = access.visit_actions(request.user, visit)
     survey_url = selectors.survey_url_for(request, visit, request.user)
     return render(request, "supervision/visit_detail.html", {
         "visit": visit, "actions": actions, "return_form": ReturnForm(), "evidence_form": EvidenceForm(),
@@ -155,13 +153,10 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })  # fmt: skip
 
 
-def _step(request: HttpRequest, pk: int, run, done: str) -> HttpResponse:  # noqa: ANN001
-    visit = selectors.get_visit_for_user(request.user, pk)
-    try:
-        run(visit)
-        messages.success(request, done)
-    except ValidationError as exc:
-        _errors(request, exc)
+def _step(request: HttpRequest, pk: int, run: Callable[[Visit], object], done: str) -> HttpResponse:
+    """A workflow button on the visit page; the service checks who may take the step."""
+    visit = access.get_visit_for_user(request.user, pk)
+    run_action(request, lambda: run(visit), done)
     return redirect("supervision:visit_detail", pk=pk)
 
 
@@ -209,38 +204,30 @@ def visit_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = selectors.get_visit_for_user(request.user, pk, write=True)
+    visit = access.get_visit_for_user(request.user, pk, write=True)
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.evidence_add(
-                user=request.user, visit=visit, upload=form.cleaned_data["file"], caption=form.cleaned_data["caption"]
-            )
-            messages.success(request, "แนบหลักฐานแล้ว")
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        messages.error(request, "กรุณาเลือกไฟล์ที่จะแนบ")
+    submit_form(
+        request,
+        form,
+        "แนบหลักฐานแล้ว",
+        lambda data: services.evidence_add(
+            user=request.user, visit=visit, upload=data["file"], caption=data["caption"]
+        ),
+    )
     return redirect(_safe_next(request) or reverse("supervision:visit_edit", args=[pk]))
 
 
 @login_required
 @require_POST
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = get_object_or_404(Evidence, pk=pk)
-    selectors.get_visit_for_user(request.user, evidence.visit_id, write=True)
-    try:
-        services.evidence_delete(user=request.user, evidence=evidence)
-        messages.success(request, "ลบหลักฐานแล้ว")
-    except ValidationError as exc:
-        _errors(request, exc)
+    evidence = access.get_evidence_for_user(request.user, pk, write=True)
+    run_action(request, lambda: services.evidence_delete(user=request.user, evidence=evidence), "ลบหลักฐานแล้ว")
     return redirect("supervision:visit_edit", pk=evidence.visit_id)
 
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = get_object_or_404(Evidence, pk=pk)
-    selectors.get_visit_for_user(request.user, evidence.visit_id)
+    evidence = access.get_evidence_for_user(request.user, pk)
     return FileResponse(
         evidence.file.open("rb"),
         filename=evidence.original_name,
@@ -252,11 +239,10 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_POST
 def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(FollowUpAction.objects.select_related("visit"), pk=pk)
-    selectors.get_visit_for_user(request.user, action.visit_id)
-    try:
-        services.follow_up_mark_done(user=request.user, action=action, note=request.POST.get("note", ""))
-        messages.success(request, "บันทึกผลการติดตามแล้ว")
-    except ValidationError as exc:
-        _errors(request, exc)
+    action = access.get_follow_up_for_user(request.user, pk, write=True)
+    run_action(
+        request,
+        lambda: services.follow_up_mark_done(user=request.user, action=action, note=request.POST.get("note", "")),
+        "บันทึกผลการติดตามแล้ว",
+    )
     return redirect(_safe_next(request) or reverse("supervision:visit_detail", args=[action.visit_id]))

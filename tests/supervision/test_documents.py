@@ -55,7 +55,7 @@ def test_the_visit_record_pdf_has_the_school_scores_findings_and_signature_lines
 
 def test_people_who_cannot_see_a_visit_cannot_print_it(users, make_visit):
     visit = make_visit("draft")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(
             user=users["school"], kind="supervision.visit_record", params={"visit": visit.pk}
         )
@@ -75,7 +75,7 @@ def test_the_supervisor_summary_lists_the_years_visits(django_capture_on_commit_
 
 def test_a_supervisor_cannot_print_a_colleagues_summary_but_the_director_can(users):
     params = {"fiscal_year": 2570, "user": users["secretary"].pk}
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(user=users["supervisor"], kind="supervision.supervisor_summary", params=params)
     core_services.document_request(user=users["director"], kind="supervision.supervisor_summary", params=params)
 

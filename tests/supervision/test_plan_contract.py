@@ -31,7 +31,7 @@ def test_plan_add_priorities_skips_an_identical_title_school_and_source(users, s
 
 def test_a_priority_without_a_title_is_refused_and_nothing_is_added(users):
     plan = services.plan_get_or_create(fiscal_year=2570, user=users["director"])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="จุดเน้นทุกข้อต้องมีหัวข้อ"):
         services.plan_add_priorities(
             plan=plan,
             items=[{"title": "ก", "school": None, "source": "x"}, {"title": " ", "school": None, "source": "x"}],

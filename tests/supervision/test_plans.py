@@ -53,7 +53,7 @@ def test_a_project_moves_one_pdca_step_at_a_time_with_a_note(plan, users):
     project = plan.projects.get()
     with pytest.raises(ValidationError, match="ทีละขั้น"):
         services.project_move_phase(user=users["supervisor"], project=project, to=Phase.CHECK, note="ข้าม")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="กรุณาบันทึกสิ่งที่ทำ/ผลที่ได้ในระยะนี้"):
         services.project_move_phase(user=users["supervisor"], project=project, to=Phase.DO, note="  ")
     for phase in (Phase.DO, Phase.CHECK, Phase.ACT, Phase.PLAN):
         project = services.project_move_phase(user=users["supervisor"], project=project, to=phase, note=f"ทำ {phase}")
@@ -69,7 +69,7 @@ def test_a_project_moves_one_pdca_step_at_a_time_with_a_note(plan, users):
 def test_readers_cannot_move_phases(plan, users):
     activity = plan.projects.get().activities.first()
     for role in ("executive", "member", "school", "secretary"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น"):
             services.activity_move_phase(user=users[role], activity=activity, to=Phase.DO, note="x")
 
 
@@ -107,7 +107,7 @@ def test_copying_a_plan_restarts_phases_and_clears_results(plan, users, client_f
     assert copied.phase == Phase.PLAN and copied.activities.count() == 2
     assert copied.indicators.get().result == "" and copied.indicators.get().target == "ร้อยละ 80"
     assert list(new.school_groups.get().schools.all()) == [school]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="มีแผนนิเทศปีงบประมาณ 2571 อยู่แล้ว"):
         services.plan_copy_to_next_year(plan=plan, user=users["director"])
 
 
@@ -135,3 +135,53 @@ def test_plan_current_creates_this_years_plan_for_editors_only(users, client_for
     year = selectors.current_fiscal_year()
     assert response.status_code == 302 and response["Location"].endswith(f"/plans/{year}/")
     assert AnnualPlan.objects.filter(fiscal_year=year).exists()
+
+
+def test_editing_a_project_updates_and_deletes_its_rows_through_the_service(plan, users, client_for):
+    project = plan.projects.get()
+    first, second = project.activities.order_by("order")
+    indicator = project.indicators.get()
+    data = {
+        "order": 1, "name": "การนิเทศแบบบูรณาการ (ปรับ)", "responsible_unit": "กลุ่มนิเทศฯ", "budget_note": "",
+        "a-TOTAL_FORMS": 2, "a-INITIAL_FORMS": 2,
+        "a-0-id": first.pk, "a-0-project": project.pk, "a-0-order": 1, "a-0-name": "นิเทศกลุ่มสีแดง",
+        "a-0-compensation": "100", "a-0-operating": "0", "a-0-materials": "0",
+        "a-1-id": second.pk, "a-1-project": project.pk, "a-1-order": 2, "a-1-name": second.name,
+        "a-1-compensation": "0", "a-1-operating": "0", "a-1-materials": "0", "a-1-DELETE": "on",
+        "i-TOTAL_FORMS": 1, "i-INITIAL_FORMS": 1, "i-0-id": indicator.pk, "i-0-project": project.pk,
+        "i-0-order": 1, "i-0-name": indicator.name, "i-0-target": "ร้อยละ 90", "i-0-result": "",
+    }  # fmt: skip
+    response = client_for(users["supervisor"]).post(reverse("supervision:project_edit", args=[project.pk]), data)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.name == "การนิเทศแบบบูรณาการ (ปรับ)"
+    assert [(a.name, a.compensation) for a in project.activities.all()] == [("นิเทศกลุ่มสีแดง", Decimal("100"))]
+    assert project.indicators.get().target == "ร้อยละ 90"
+
+
+def test_a_row_of_another_project_is_refused(plan, users):
+    other = Project.objects.create(plan=plan, order=2, name="อีกโครงการ")
+    stranger = Activity.objects.create(project=other, name="กิจกรรมของโครงการอื่น")
+    project = plan.projects.get(order=1)
+    with pytest.raises(ValidationError, match="รายการนี้ไม่ได้อยู่ในโครงการนี้"):
+        services.project_save(
+            user=users["director"], project=project, data={}, activities=[{"id": stranger, "name": "x"}], indicators=[]
+        )
+
+
+def test_a_second_school_group_of_the_same_name_is_a_form_error_not_a_crash(plan, users, client_for, school):
+    url = reverse("supervision:school_group_create", args=[2570])
+    data = {"name": "กลุ่มสีดำ–สีแดง", "color": "#000000", "visits_per_school_target": 2, "schools": [school.pk]}
+    response = client_for(users["director"]).post(url, data)
+    assert response.status_code == 200 and "แผนนี้มีกลุ่มสถานศึกษาชื่อนี้อยู่แล้ว" in response.content.decode()
+    assert plan.school_groups.count() == 1
+
+
+@pytest.mark.parametrize("role", ["clerk", "executive", "member", "school"])
+def test_plan_writes_refuse_readers_inside_the_services(plan, users, role):
+    with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น"):
+        services.plan_update(user=users[role], plan=plan, data={"vision": "x"})
+    with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น"):
+        services.plan_add_priorities(plan=plan, items=[{"title": "x"}], user=users[role])
+    with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น"):
+        services.school_group_save(user=users[role], group=SchoolGroup(plan=plan), data={"name": "x"})

@@ -45,7 +45,7 @@ def test_a_guessed_or_altered_token_finds_nothing(client, invitation):
             continue
         assert client.get(reverse("supervision:survey", args=[token])).status_code == 404
         assert client.post(reverse("supervision:survey", args=[token]), ANSWERS).status_code == 404
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="ไม่พบแบบสอบถามนี้"):
         services.survey_answer(token="guess", ratings=[5, 5, 5, 5, 5])
 
 
@@ -53,7 +53,7 @@ def test_incomplete_ratings_are_refused_and_nothing_is_stored(client, invitation
     url = reverse("supervision:survey", args=[invitation.token])
     response = client.post(url, {**ANSWERS, "q3": ""})
     assert "กรุณาให้คะแนน 1–5 ทุกข้อ" in response.content.decode()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="กรุณาให้คะแนน 1–5 ทุกข้อ"):
         services.survey_answer(token=invitation.token, ratings=[5, 5, 5, 5, 9])
     assert not SurveyAnswer.objects.exists()
 

@@ -37,10 +37,6 @@ def test_an_outline_becomes_sections_and_items(users, client_for, db):
 
 
 def test_renaming_an_item_keeps_its_scores_but_removing_a_scored_item_is_refused(users, make_visit, classroom_tool):
-    from django import forms as djforms
-
-    from supervision.forms import ToolForm
-
     make_visit("submitted")
     outline = services.tool_outline(classroom_tool).replace("มีแผนการจัดการเรียนรู้", "มีแผนการสอน")
     data = {
@@ -50,20 +46,16 @@ def test_renaming_an_item_keeps_its_scores_but_removing_a_scored_item_is_refused
         "is_active": True,
         "outline": outline,
     }
-    form = ToolForm(data, instance=classroom_tool)
-    assert form.is_valid(), form.errors
-    services.tool_save(user=users["supervisor"], form=form, outline=outline)
+    services.tool_save(user=users["supervisor"], tool=classroom_tool, data=data)
     assert ToolItem.objects.filter(text__startswith="มีแผนการสอน", scores__isnull=False).exists()
     shorter = "\n".join(outline.splitlines()[:2])
-    form = ToolForm({**data, "outline": shorter}, instance=classroom_tool)
-    assert form.is_valid()
-    with pytest.raises(ValidationError, match="ลบรายการที่มีผลการประเมินแล้วไม่ได้"):
-        services.tool_save(user=users["supervisor"], form=form, outline=shorter)
-    assert isinstance(form, djforms.ModelForm)
+    with pytest.raises(ValidationError, match="ลบรายการที่มีผลการประเมินแล้วไม่ได้") as refused:
+        services.tool_save(user=users["supervisor"], tool=classroom_tool, data={**data, "outline": shorter})
+    assert "outline" in refused.value.message_dict
 
 
 def test_an_outline_without_items_is_refused(db):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="เครื่องมือต้องมีอย่างน้อยหนึ่งตอนและหนึ่งรายการ"):
         services.parse_outline("# ตอนเดียว")
     with pytest.raises(ValidationError, match="บรรทัดที่ 1"):
         services.parse_outline("- รายการก่อนตอน")
