@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from core import uploads
 
+from . import access
 from .models import Attachment, Letter, Secrecy, StepKind
 
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}  # stored file suffix
@@ -21,11 +22,9 @@ def check_upload(upload: UploadedFile) -> str:
 
 @transaction.atomic
 def attachment_add(*, user: AbstractBaseUser, letter: Letter, upload: UploadedFile) -> Attachment:
-    from . import access
     from .services import _step
 
-    if not (access.can_register(user) or letter.owner_id == user.pk):
-        raise PermissionDenied("คุณไม่มีสิทธิ์แนบไฟล์ในหนังสือนี้")
+    access.require_letter_action(user, letter, "attach")
     if letter.is_destroyed:
         raise ValidationError("หนังสือนี้ทำลายแล้ว จึงแนบไฟล์ไม่ได้")
     if letter.secrecy == Secrecy.TOP_SECRET:

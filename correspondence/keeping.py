@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
@@ -23,8 +23,8 @@ MIN_COMMITTEE = 3  # ประธานกรรมการและกรร�
 def borrowing_record(
     *, user: AbstractBaseUser, letter: Letter, borrower: str, received_by: str, borrowed_on: dt.date, due_on: dt.date
 ) -> Borrowing:
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณบันทึกการยืมได้")
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณบันทึกการยืมได้")
+    access.require_cleared(user, letter)
     if letter.is_destroyed:
         raise ValidationError("หนังสือนี้ทำลายแล้ว จึงยืมไม่ได้")
     if letter.borrowings.filter(returned_on__isnull=True).exists():
@@ -44,9 +44,9 @@ def borrowing_record(
 def borrowing_return(
     *, user: AbstractBaseUser, borrowing: Borrowing, returned_by: str, returned_on: dt.date
 ) -> Borrowing:
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณบันทึกการคืนได้")
-    borrowing = Borrowing.objects.select_for_update().get(pk=borrowing.pk)
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณบันทึกการคืนได้")
+    borrowing = Borrowing.objects.select_for_update().select_related("letter").get(pk=borrowing.pk)
+    access.require_cleared(user, borrowing.letter)
     if borrowing.returned_on:
         raise ValidationError("บันทึกการคืนไปแล้ว")
     if returned_on < borrowing.borrowed_on:
@@ -126,8 +126,7 @@ def destruction_record(
 
     The entries stay in their registers, marked ทำลายแล้ว; each gets a history row and a step.
     """
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบบันทึกการทำลายหนังสือได้")
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบบันทึกการทำลายหนังสือได้")
     ids = sorted({getattr(letter, "pk", letter) for letter in letters})
     _check_destruction(list_year=list_year, destroyed_on=destroyed_on, approval_text=approval_text,
                        committee=committee, approval_letter=approval_letter, letters=ids)  # fmt: skip

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from core import thaidate
 
+from . import access
 from .models import Letter, Register, RegisterCounter
 
 
@@ -50,6 +51,7 @@ def number_take(*, register: Register, when: dt.datetime) -> tuple[int, int]:
 @transaction.atomic
 def counter_set_start(*, register: Register, year: int, start_number: int, user: AbstractBaseUser) -> RegisterCounter:
     """Set the first number of a year (offices moving from paper mid-year), before any is issued."""
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณกำหนดเลขเริ่มต้นได้")
     if start_number < 1:
         raise ValidationError({"start_number": "เลขเริ่มต้นต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป"})
     counter = _locked_counter(register, year)

@@ -12,14 +12,11 @@ exports, printouts and the API all get the same narrowing.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.query import ModelIterable
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from . import access
-from .models import Assignment, Attachment, Letter, RoutingStep, Secrecy, Status
+from .models import Assignment, Borrowing, DestructionBatch, Letter, RoutingStep, Secrecy, Status
 
 
 class _RedactingIterable(ModelIterable):
@@ -59,50 +56,6 @@ def drafts_visible_to(user: AbstractBaseUser) -> QuerySet[Letter]:
     return qs if access.can_issue(user) else qs.filter(owner_id=user.pk)
 
 
-def get_letter_for_user(user: AbstractBaseUser, pk: int, *, write: bool = False) -> Letter:
-    """404 for those who may not know the entry exists, 403 for read-only or uncleared writes."""
-    letter = get_object_or_404(letters_visible_to(user), pk=pk)
-    if letter.status == Status.DRAFT and not (access.can_issue(user) or letter.owner_id == user.pk):
-        raise PermissionDenied("ร่างหนังสือนี้ยังไม่ออกเลข ดูได้เฉพาะเจ้าของเรื่องและผู้ออกเลข")
-    if write and (letter.is_redacted or not (access.can_register(user) or access.can_issue(user))):
-        raise PermissionDenied("คุณมีสิทธิ์ดูรายการนี้เท่านั้น")
-    return letter
-
-
-def is_cleared(user: AbstractBaseUser, letter: Letter) -> bool:
-    """Whether `user` may see the content of `letter` (the same rule as the lists)."""
-    if not access.can_read(user):
-        return False
-    return access.sees_all_secrets(user) or Letter.objects.filter(cleared_q(user), pk=letter.pk).exists()
-
-
-def get_letter_for_correction(user: AbstractBaseUser, pk: int) -> Letter:
-    """An entry the clerk or administrator may correct.
-
-    404 for whoever may not see its content (outsiders, and a secret entry for the uncleared,
-    so the form never shows what it holds) and for drafts (their owner edits the draft);
-    403 for the other roles, who may only read.
-    """
-    letter = get_letter_for_user(user, pk)
-    if letter.is_redacted or letter.number is None:
-        raise Http404("ไม่พบรายการนี้")
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบแก้ไขรายการในทะเบียนได้")
-    return letter
-
-
-def get_attachment_for_user(user: AbstractBaseUser, pk: int) -> Attachment:
-    attachment = get_object_or_404(Attachment.objects.select_related("letter"), pk=pk)
-    letter = get_letter_for_user(user, attachment.letter_id)
-    if letter.is_redacted:
-        raise PermissionDenied("ไฟล์ของหนังสือชั้นความลับเปิดได้เฉพาะผู้ที่เกี่ยวข้อง")
-    return attachment
-
-
-def get_assignment_for_user(user: AbstractBaseUser, pk: int) -> Assignment:
-    return get_object_or_404(Assignment.objects.select_related("letter"), pk=pk, assignee_id=user.pk)
-
-
 def inbox_for(user: AbstractBaseUser) -> QuerySet[Letter]:
     """What waits for this user, most urgent first, then the nearest deadline, then oldest.
 
@@ -132,3 +85,15 @@ def with_steps(qs: QuerySet[Letter]) -> QuerySet[Letter]:
     """Prefetch the history the การปฏิบัติ column is derived from."""
     steps = RoutingStep.objects.select_related("actor__profile", "target__profile").order_by("at", "id")
     return qs.prefetch_related(Prefetch("steps", queryset=steps))
+
+
+def borrowings_visible_to(user: AbstractBaseUser) -> QuerySet[Borrowing]:
+    """Borrowing records (แบบที่ 24) of the entries the user may know of."""
+    return Borrowing.objects.filter(letter__in=letters_visible_to(user).values("pk")).select_related("letter__register")
+
+
+def destruction_batches_visible_to(user: AbstractBaseUser) -> QuerySet[DestructionBatch]:
+    """Destruction records, newest first, with how many entries each destroyed (the registrar's pages)."""
+    if not access.can_register(user):
+        return DestructionBatch.objects.none()
+    return DestructionBatch.objects.annotate(entries=Count("letters")).select_related("approval_letter", "recorded_by")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from core import thaidate
 from core.models import OfficeProfile
 
-from . import access, selectors
+from . import access
 from .attachments import attachment_add, check_upload
 from .models import Assignment, Channel, Letter, Register, RoutingStep, Secrecy, Status, StepKind
 from .numbering import counter_set_start, number_take
@@ -26,7 +26,7 @@ from .numbering import counter_set_start, number_take
 __all__ = [
     "assignment_acknowledge", "assignment_complete", "attachment_add", "counter_set_start", "letter_cancel",
     "letter_dispatch", "letter_draft_outgoing", "letter_instruct", "letter_issue_outgoing", "letter_present",
-    "letter_register_incoming", "letter_update",
+    "letter_register_incoming", "letter_register_outgoing", "letter_update",
 ]  # fmt: skip
 
 OUTGOING_CODES = ("send", "circular", "order")
@@ -109,8 +109,7 @@ def letter_register_incoming(
     now: dt.datetime | None = None,
 ) -> Letter:  # fmt: skip
     """Register a received letter in ทะเบียนหนังสือรับ and give it its receive number."""
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
     files = list(files)
     for upload in files:
         check_upload(upload)  # refuse a bad file before anything is numbered or stored
@@ -138,8 +137,7 @@ def letter_draft_outgoing(
     keep_forever: bool = False,
 ) -> Letter:  # fmt: skip
     """A supervisor's draft to one or many recipients; the clerk issues its number on dispatch."""
-    if not access.can_draft(user):
-        raise PermissionDenied("คุณไม่มีสิทธิ์ร่างหนังสือส่ง")
+    access.require_drafter(user)
     if register_code not in OUTGOING_CODES:
         raise ValidationError({"register": "ร่างหนังสือได้เฉพาะทะเบียนหนังสือส่ง หนังสือเวียน หรือคำสั่ง"})
     schools = list(schools)
@@ -165,8 +163,7 @@ def letter_dispatch(
     *, user: AbstractBaseUser, letter: Letter, letter_date: dt.date | None = None, now: dt.datetime | None = None
 ) -> Letter:
     """The clerk issues the send number of a draft on dispatch (ออกเลขทะเบียนส่ง)."""
-    if not access.can_issue(user):
-        raise PermissionDenied("คุณไม่มีสิทธิ์ออกเลขหนังสือส่ง")
+    access.require_letter_action(user, letter, "dispatch")
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     if letter.status != Status.DRAFT:
         raise ValidationError(f"หนังสือนี้ออกเลขแล้ว ({letter.document_no})")
@@ -180,6 +177,24 @@ def letter_dispatch(
 
 
 @transaction.atomic
+def letter_register_outgoing(
+    *, user: AbstractBaseUser, register_code: str, subject: str, recipient_text: str = "", schools: Iterable = (),
+    sender: str = "", document_type: str = "external", urgency: int = 0, deadline: dt.datetime | None = None,
+    secrecy: int = 0, channel: str = Channel.PAPER, remarks: str = "", retention_years: int | None = None,
+    keep_forever: bool = False, letter_date: dt.date | None = None, now: dt.datetime | None = None,
+) -> Letter:  # fmt: skip
+    """An outgoing entry drafted and numbered at once (the API's POST): the pages' two steps, ร่าง then
+    ออกเลขทะเบียนส่ง, with their checks and their history, in one transaction."""
+    access.require_issuer(user)
+    draft = letter_draft_outgoing(
+        user=user, register_code=register_code, subject=subject, recipient_text=recipient_text, schools=schools,
+        sender=sender, document_type=document_type, urgency=urgency, deadline=deadline, secrecy=secrecy,
+        channel=channel, remarks=remarks, retention_years=retention_years, keep_forever=keep_forever,
+    )  # fmt: skip
+    return letter_dispatch(user=user, letter=draft, letter_date=letter_date, now=now)
+
+
+@transaction.atomic
 def letter_issue_outgoing(
     *,
     user: AbstractBaseUser,
@@ -190,8 +205,7 @@ def letter_issue_outgoing(
     note: str = "",
 ) -> Letter:
     """Contract for other apps: create an outgoing entry in send/circular/order and number it at once."""
-    if not access.can_issue(user):
-        raise PermissionDenied("ผู้ออกเลขหนังสือต้องเป็นเจ้าหน้าที่สารบรรณ ผอ.กลุ่ม เลขานุการ หรือผู้ดูแลระบบ")
+    access.require_issuer(user, "ผู้ออกเลขหนังสือต้องเป็นเจ้าหน้าที่สารบรรณ ผอ.กลุ่ม เลขานุการ หรือผู้ดูแลระบบ")
     if register_code not in OUTGOING_CODES:
         raise ValidationError({"register": "ออกเลขได้เฉพาะทะเบียนหนังสือส่ง หนังสือเวียน หรือคำสั่ง"})
     now = timezone.now()
@@ -225,16 +239,14 @@ def letter_update(*, user: AbstractBaseUser, letter: Letter, reason: str, **fiel
     for it; cancelled and destroyed entries are not corrected. django-simple-history keeps who,
     when, the before and after of every field, and the reason.
     """
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบแก้ไขทะเบียนได้")
+    access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบแก้ไขทะเบียนได้")
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"แก้ไขช่องต่อไปนี้ไม่ได้: {', '.join(sorted(unknown))}")
     if not reason.strip():
         raise ValidationError({"reason": "กรุณาระบุเหตุผลที่แก้ไข"})
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    if letter.is_secret and not selectors.is_cleared(user, letter):
-        raise PermissionDenied("คุณไม่มีสิทธิ์เห็นหนังสือชั้นความลับนี้")
+    access.require_cleared(user, letter)
     if letter.is_cancelled:
         raise ValidationError("หนังสือที่ยกเลิกแล้วแก้ไขไม่ได้")
     if letter.is_destroyed:
@@ -254,8 +266,7 @@ def letter_update(*, user: AbstractBaseUser, letter: Letter, reason: str, **fiel
 @transaction.atomic
 def letter_cancel(*, user: AbstractBaseUser, letter: Letter, reason: str) -> Letter:
     """Cancel an entry: it keeps its number, marked cancelled with the reason, who and when."""
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณยกเลิกรายการได้")
+    access.require_letter_action(user, letter, "cancel")
     if not reason.strip():
         raise ValidationError({"reason": "กรุณาระบุเหตุผลที่ยกเลิก"})
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
@@ -284,8 +295,7 @@ def _open_letter(letter: Letter) -> Letter:
 @transaction.atomic
 def letter_present(*, user: AbstractBaseUser, letter: Letter, note: str = "") -> Letter:
     """The clerk presents a registered letter to the group director (เสนอ ผอ.กลุ่ม)."""
-    if not access.can_register(user):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณเสนอหนังสือได้")
+    access.require_letter_action(user, letter, "present")
     letter = _open_letter(letter)
     if letter.status != Status.REGISTERED:
         raise ValidationError("หนังสือนี้เสนอไปแล้ว")
@@ -298,8 +308,7 @@ def letter_present(*, user: AbstractBaseUser, letter: Letter, note: str = "") ->
 @transaction.atomic
 def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str, assignees: Iterable) -> Letter:
     """The director writes the instruction (เกษียนหนังสือ) and assigns one or more people."""
-    if not access.can_instruct(user):
-        raise PermissionDenied("เฉพาะผู้อำนวยการกลุ่มเกษียนหนังสือได้")
+    access.require_letter_action(user, letter, "instruct")
     letter = _open_letter(letter)
     assignees = [a for a in assignees if a is not None]
     if not instruction.strip():

@@ -4,12 +4,12 @@ access and secrecy rules (rows come from letters_visible_to)."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+from core.roles import UserLike
 
 from .. import access, selectors, services
 from ..filters import LetterFilter
@@ -35,11 +35,11 @@ class _LetterList(generics.ListCreateAPIView):
     def _visible(self) -> object:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return Letter.objects.none()
-        if not access.can_read(self.request.user):
-            raise PermissionDenied("คุณไม่มีสิทธิ์ดูทะเบียนหนังสือ")
+        access.require_reader(self.request.user)
         return selectors.with_steps(selectors.letters_visible_to(self.request.user)).filter(number__isnull=False)
 
     def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        self.require_writer(request.user)  # 403 before the body is read, as on the pages
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -63,9 +63,10 @@ class IncomingList(_LetterList):
     def post(self, request: Request, *args: object, **kwargs: object) -> Response:
         return super().post(request, *args, **kwargs)
 
+    def require_writer(self, user: UserLike) -> None:
+        access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
+
     def perform_register(self, data: dict) -> Letter:
-        if not access.can_register(self.request.user):
-            raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
         return services.letter_register_incoming(user=self.request.user, **data)
 
 
@@ -83,14 +84,11 @@ class OutgoingList(_LetterList):
     def post(self, request: Request, *args: object, **kwargs: object) -> Response:
         return super().post(request, *args, **kwargs)
 
-    @transaction.atomic
+    def require_writer(self, user: UserLike) -> None:
+        access.require_issuer(user)
+
     def perform_register(self, data: dict) -> Letter:
-        user = self.request.user
-        if not access.can_issue(user):
-            raise PermissionDenied("คุณไม่มีสิทธิ์ออกเลขหนังสือส่ง")
-        letter_date = data.pop("letter_date", None)
-        draft = services.letter_draft_outgoing(user=user, register_code=data.pop("register"), **data)
-        return services.letter_dispatch(user=user, letter=draft, letter_date=letter_date)
+        return services.letter_register_outgoing(user=self.request.user, register_code=data.pop("register"), **data)
 
 
 @extend_schema(tags=["correspondence"])
@@ -101,7 +99,6 @@ class LetterDetail(generics.RetrieveAPIView):
     def get_queryset(self) -> object:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return Letter.objects.none()
-        if not access.can_read(self.request.user):
-            raise PermissionDenied("คุณไม่มีสิทธิ์ดูทะเบียนหนังสือ")
+        access.require_reader(self.request.user)
         qs = selectors.with_steps(selectors.letters_visible_to(self.request.user))
         return qs.filter(number__isnull=False, register__code__in=self.register_codes)

@@ -193,7 +193,7 @@ class TestSecretEntries:
         assert secret.subject == "สอบสวนข้อเท็จจริงกรณีร้องเรียน"
 
     def test_the_uncleared_administrator_cannot_correct_it_through_the_service(self, users, secret):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์เห็นหนังสือชั้นความลับนี้"):
             services.letter_update(user=users["administrator"], letter=secret, reason="ลอง", subject="x")
 
     def test_the_cleared_clerk_corrects_it(self, users, client_for, secret):

@@ -72,7 +72,7 @@ def test_destruction_is_in_the_audit_trail_and_on_the_register_and_detail(users,
 def test_only_the_clerk_and_the_administrator_record_destruction(role, users, client_for, expired):
     client = client_for(users[role])
     assert client.post(reverse("correspondence:destruction_create"), _post(expired)).status_code == 403
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะเจ้าหน้าที่สารบรรณและผู้ดูแลระบบบันทึกการทำลายหนังสือได้"):
         keeping.destruction_record(user=users[role], list_year=2568, destroyed_on=dt.date(2026, 3, 15),
                                    approval_text="ก", committee=COMMITTEE, letters=expired)  # fmt: skip
     assert not DestructionBatch.objects.exists()
@@ -138,15 +138,19 @@ def test_a_destroyed_entry_leaves_the_list_and_is_closed_to_every_change(users, 
     letter = Letter.objects.get(pk=expired[0].pk)
     assert letter not in keeping.destruction_candidates(Letter.objects.all(), 2568)
     attempts = [
-        lambda: keeping.destruction_record(user=users["clerk"], list_year=2568, destroyed_on=dt.date(2026, 3, 16),
-                                           approval_text="ก", committee=COMMITTEE, letters=[letter]),
-        lambda: services.letter_update(user=users["clerk"], letter=letter, reason="ลอง", subject="แก้"),
-        lambda: services.letter_cancel(user=users["clerk"], letter=letter, reason="ลอง"),
-        lambda: keeping.borrowing_record(user=users["clerk"], letter=letter, borrower="ก", received_by="ข",
-                                         borrowed_on=dt.date(2026, 4, 1), due_on=dt.date(2026, 4, 2)),
+        (lambda: keeping.destruction_record(user=users["clerk"], list_year=2568, destroyed_on=dt.date(2026, 3, 16),
+                                            approval_text="ก", committee=COMMITTEE, letters=[letter]),
+         "ทำลายไปแล้ว"),
+        (lambda: services.letter_update(user=users["clerk"], letter=letter, reason="ลอง", subject="แก้"),
+         "หนังสือที่ทำลายแล้วแก้ไขไม่ได้"),
+        (lambda: services.letter_cancel(user=users["clerk"], letter=letter, reason="ลอง"),
+         "หนังสือที่ทำลายแล้วยกเลิกไม่ได้"),
+        (lambda: keeping.borrowing_record(user=users["clerk"], letter=letter, borrower="ก", received_by="ข",
+                                          borrowed_on=dt.date(2026, 4, 1), due_on=dt.date(2026, 4, 2)),
+         "หนังสือนี้ทำลายแล้ว จึงยืมไม่ได้"),
     ]  # fmt: skip
-    for attempt in attempts:
-        with pytest.raises(ValidationError):
+    for attempt, refusal in attempts:
+        with pytest.raises(ValidationError, match=refusal):
             attempt()
     assert client_for(users["clerk"]).get(reverse("correspondence:letter_edit", args=[letter.pk])).status_code == 302
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from core import thaidate
 from correspondence import numbering, services
 from correspondence.models import Letter, Register, RegisterCounter
+from tests.helpers import unique_violation
 
 BKK = thaidate.BANGKOK
 
@@ -52,7 +53,7 @@ def test_the_start_number_cannot_be_set_after_a_number_was_issued(users, incomin
 
 def test_a_refused_entry_gives_its_number_back(users, incoming):
     incoming()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="หนังสือลับที่สุดต้องส่งเป็นกระดาษเท่านั้น"):
         incoming(channel="email", secrecy=3)  # ลับที่สุด never travels electronically
     assert incoming().number == 2
     assert list(Letter.objects.values_list("number", flat=True).order_by("number")) == [1, 2]
@@ -69,7 +70,8 @@ def test_a_cancelled_entry_keeps_its_number_and_says_why(users, incoming):
 
 def test_the_database_refuses_a_duplicate_number(users, incoming):
     first = incoming()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    duplicate = unique_violation("correspondence_letter", "register_id", "year", "number")
+    with pytest.raises(IntegrityError, match=duplicate), transaction.atomic():
         Letter.objects.create(register=first.register, year=first.year, number=first.number, subject="ซ้ำ",
                               sender="x", recipient_text="y", created_by=users["clerk"])  # fmt: skip
 
@@ -105,8 +107,8 @@ def test_the_send_circular_and_order_series_are_independent(users, office):
 
 
 def test_only_issuers_may_issue_outgoing_numbers(users, office):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="ผู้ออกเลขหนังสือต้องเป็นเจ้าหน้าที่สารบรรณ"):
         services.letter_issue_outgoing(user=users["supervisor"], register_code="send", subject="ก", recipient_text="ข")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="ออกเลขได้เฉพาะทะเบียนหนังสือส่ง หนังสือเวียน หรือคำสั่ง"):
         services.letter_issue_outgoing(user=users["clerk"], register_code="receive", subject="ก", recipient_text="ข")
     assert not Letter.objects.exists()

@@ -111,5 +111,5 @@ def test_the_pdf_register_follows_clearance(role, users, secret, django_capture_
 def test_a_redacted_entry_can_never_be_saved(users, secret):
     letter = selectors.letters_visible_to(users["supervisor"]).get(pk=secret.pk)
     assert letter.is_redacted
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="redacted letter must not be saved"):
         letter.save()
