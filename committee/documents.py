@@ -6,7 +6,7 @@ from pathlib import Path
 
 from core import documents
 
-from . import selectors
+from . import access, selectors
 from .formatting import clock, meeting_day
 from .models import AttendanceKind, Meeting
 
@@ -88,7 +88,7 @@ def _build_minutes(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 
 def _can_request_minutes(user, params: dict) -> bool:  # noqa: ANN001
     meeting = _visible_meeting(user, params)
-    return meeting is not None and selectors.can_see_minutes(user, meeting)
+    return meeting is not None and access.can_see_minutes(user, meeting)
 
 
 documents.register(documents.DocumentKind(

@@ -68,16 +68,21 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label="ไฟล์ (PDF, รูปภาพ, Word, Excel, PowerPoint)")
 
 
+ATTENDANCE_INCOMPLETE = dict.fromkeys(("required", "invalid", "invalid_choice"), "ข้อมูลการเข้าประชุมไม่ครบ")
+
+
 class AttendanceForm(forms.Form):
-    member = forms.IntegerField(widget=forms.HiddenInput)
-    kind = forms.ChoiceField(label="การเข้าประชุม", choices=[c for c in AttendanceKind.choices if c[0] != "guest"])
+    member = forms.IntegerField(widget=forms.HiddenInput, error_messages=ATTENDANCE_INCOMPLETE)
+    kind = forms.ChoiceField(label="การเข้าประชุม", choices=[c for c in AttendanceKind.choices if c[0] != "guest"],
+                             error_messages=ATTENDANCE_INCOMPLETE)  # fmt: skip
     name = forms.CharField(label="ชื่อผู้มาประชุมแทน", max_length=200, required=False)
     job_title = forms.CharField(label="ตำแหน่งผู้มาแทน", max_length=300, required=False)
     reason = forms.CharField(label="เหตุที่ไม่มาประชุม", max_length=300, required=False)
 
 
 class GuestForm(forms.Form):
-    name = forms.CharField(label="ชื่อผู้เข้าร่วมประชุม", max_length=200)
+    name = forms.CharField(label="ชื่อผู้เข้าร่วมประชุม", max_length=200,
+                           error_messages={"required": "กรุณาระบุชื่อผู้เข้าร่วมประชุม"})  # fmt: skip
     job_title = forms.CharField(label="ตำแหน่ง", max_length=300, required=False)
 
 
@@ -96,7 +101,10 @@ class RecordForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    at_meeting = forms.ModelChoiceField(label="รับรองในการประชุมครั้งที่", queryset=Meeting.objects.none())
+    at_meeting = forms.ModelChoiceField(
+        label="รับรองในการประชุมครั้งที่", queryset=Meeting.objects.none(),
+        error_messages=dict.fromkeys(("required", "invalid_choice"), "กรุณาเลือกการประชุมที่รับรองรายงาน"),
+    )  # fmt: skip
 
     def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -113,7 +121,8 @@ class ApproveForm(forms.Form):
 class CorrectionForm(forms.Form):
     item = forms.ModelChoiceField(label="เรื่องที่แก้ไข", queryset=None, required=False,
                                   empty_label="(ทั้งรายงาน)")  # fmt: skip
-    text = forms.CharField(label="ข้อความที่แก้ไข", widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label="ข้อความที่แก้ไข", widget=forms.Textarea(attrs={"rows": 2}),
+                           error_messages={"required": "กรุณากรอกข้อความที่แก้ไข"})  # fmt: skip
     reason = forms.CharField(label="ที่มา", max_length=300, required=False, help_text="เช่น มติที่ประชุมครั้งที่ 4/2569")
 
     def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
@@ -141,9 +150,12 @@ class FollowUpForm(forms.Form):
                                required=False)  # fmt: skip
 
 
+TARGET_ERRORS = dict.fromkeys(("required", "invalid", "min_value", "max_value"), "กรุณากรอกจำนวนครั้งเป็นตัวเลข 1–24")
+
+
 class TargetForm(forms.Form):
     fiscal_year = forms.IntegerField(label="ปีงบประมาณ", min_value=2500, max_value=2700)
-    meetings = forms.IntegerField(label="จำนวนครั้งที่กำหนด", min_value=1, max_value=24)
+    meetings = forms.IntegerField(label="จำนวนครั้งที่กำหนด", min_value=1, max_value=24, error_messages=TARGET_ERRORS)
 
 
 class ReportForm(forms.ModelForm):

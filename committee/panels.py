@@ -6,12 +6,12 @@ from django.http import HttpRequest
 
 from core import thaidate
 
-from . import selectors
+from . import access, selectors
 
 
 def committee_panel(request: HttpRequest) -> dict | None:
     user = request.user
-    if not (selectors.sees_everything(user) or selectors.can_read(user) and _is_member(user)):
+    if not access.shows_home_panel(user):
         return None
     upcoming = selectors.next_meeting()
     if upcoming and not selectors.meetings_visible_to(user).filter(pk=upcoming.pk).exists():
@@ -25,9 +25,3 @@ def committee_panel(request: HttpRequest) -> dict | None:
         "overdue_count": open_qs.filter(due_date__lt=thaidate.today()).count(),
         "progress": selectors.fiscal_year_progress(thaidate.fiscal_year(thaidate.today())),
     }
-
-
-def _is_member(user) -> bool:  # noqa: ANN001
-    from core.roles import Role, has_role
-
-    return has_role(user, Role.MEMBER)

@@ -1,11 +1,6 @@
 """Reads of the committee app, narrowed to what the given user may see.
 
-Who sees what:
-- the secretary and the administrator: everything, and may write;
-- the group director and the office executive: everything, read only;
-- committee members and other office staff: published agendas, approved minutes,
-  published annual reports; drafts are 404 for them;
-- school staff: nothing.
+Who sees what is decided in access.py; the querysets that carry it out are here.
 """
 
 from __future__ import annotations
@@ -13,13 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.shortcuts import get_object_or_404
 
 from core import thaidate
-from core.roles import Role, has_role
 
+from . import access
 from .models import (
     DEFAULT_MEETINGS_PER_YEAR,
     POSITION_RANK,
@@ -27,33 +20,16 @@ from .models import (
     AgendaAttachment,
     AgendaItem,
     AnnualReport,
+    Attendance,
     CommitteeMember,
     FiscalYearTarget,
     Meeting,
     MeetingStatus,
     Resolution,
 )  # fmt: skip
-from .services import can_write
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-FULL_READERS = (Role.SECRETARY, Role.ADMIN, Role.DIRECTOR, Role.EXECUTIVE)
-PUBLISHED_READERS = (Role.MEMBER, Role.SUPERVISOR, Role.CLERK)
-PUBLIC_STATUSES = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
-
-
-def sees_everything(user: User) -> bool:
-    return has_role(user, *FULL_READERS)
-
-
-def can_read(user: User) -> bool:
-    return has_role(user, *FULL_READERS, *PUBLISHED_READERS)
-
-
-def _require_reader(user: User) -> None:
-    if not can_read(user):
-        raise PermissionDenied("หน้านี้สำหรับคณะกรรมการ ก.ต.ป.น. และบุคลากรของสำนักงาน")
 
 
 # --- Members ---------------------------------------------------------------------
@@ -75,53 +51,39 @@ def members_serving_on(day: dt.date) -> QuerySet[CommitteeMember]:
 
 
 def members_visible_to(user: User) -> QuerySet[CommitteeMember]:
-    return members_ordered() if can_read(user) else CommitteeMember.objects.none()
-
-
-def get_member_for_user(user: User, pk: int, *, write: bool = False) -> CommitteeMember:
-    member = get_object_or_404(members_visible_to(user), pk=pk)
-    if write and not can_write(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลเท่านั้น")
-    return member
+    return members_ordered() if access.can_read(user) else CommitteeMember.objects.none()
 
 
 # --- Meetings ---------------------------------------------------------------------
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:
-    if sees_everything(user):
+    if access.sees_everything(user):
         qs = Meeting.objects.all()
-    elif can_read(user):
-        qs = Meeting.objects.filter(status__in=PUBLIC_STATUSES)
+    elif access.can_read(user):
+        qs = Meeting.objects.filter(status__in=access.PUBLIC_STATUSES)
     else:
         return Meeting.objects.none()
     return qs.select_related("minutes").order_by("-date", "-year", "-number")
 
 
-def get_meeting_for_user(user: User, pk: int, *, write: bool = False) -> Meeting:
-    meeting = get_object_or_404(meetings_visible_to(user), pk=pk)
-    if write and not can_write(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลเท่านั้น")
-    return meeting
+def items_visible_to(user: User) -> QuerySet[AgendaItem]:
+    """Agenda items (and sub-items) of the meetings the user sees."""
+    return AgendaItem.objects.filter(meeting__in=meetings_visible_to(user)).select_related("meeting", "parent")
 
 
-def can_see_minutes(user: User, meeting: Meeting) -> bool:
-    """Members read minutes once approved; the secretariat and executives see drafts too."""
-    if sees_everything(user):
-        return meeting.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
-    return can_read(user) and meeting.status == MeetingStatus.MINUTES_APPROVED
+def attachments_visible_to(user: User) -> QuerySet[AgendaAttachment]:
+    return AgendaAttachment.objects.filter(item__meeting__in=meetings_visible_to(user)).select_related("item__meeting")
 
 
-def get_item_for_user(user: User, pk: int, *, write: bool = False) -> AgendaItem:
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting", "parent"), pk=pk)
-    get_meeting_for_user(user, item.meeting_id, write=write)
-    return item
-
-
-def get_attachment_for_user(user: User, pk: int, *, write: bool = False) -> AgendaAttachment:
-    att = get_object_or_404(AgendaAttachment.objects.select_related("item__meeting"), pk=pk)
-    get_meeting_for_user(user, att.item.meeting_id, write=write)
-    return att
+def attendance_visible_to(user: User) -> QuerySet[Attendance]:
+    """Who attended: the secretariat and executives always; other readers once the minutes are approved."""
+    qs = Attendance.objects.select_related("meeting", "member")
+    if access.sees_everything(user):
+        return qs
+    if access.can_read(user):
+        return qs.filter(meeting__status=MeetingStatus.MINUTES_APPROVED)
+    return qs.none()
 
 
 def agenda_tree(meeting: Meeting) -> list[dict]:
@@ -174,22 +136,15 @@ def fiscal_year_progress(fiscal_year: int) -> dict:
 
 def resolutions_visible_to(user: User) -> QuerySet[Resolution]:
     qs = Resolution.objects.select_related("item__meeting").prefetch_related("follow_ups")
-    if sees_everything(user):
+    if access.sees_everything(user):
         return qs
-    if can_read(user):
+    if access.can_read(user):
         return qs.filter(item__meeting__status=MeetingStatus.MINUTES_APPROVED)
     return qs.none()
 
 
 def open_resolutions(user: User) -> QuerySet[Resolution]:
     return resolutions_visible_to(user).filter(status__in=UNFINISHED)
-
-
-def get_resolution_for_user(user: User, pk: int, *, write: bool = False) -> Resolution:
-    resolution = get_object_or_404(resolutions_visible_to(user), pk=pk)
-    if write and not can_write(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลเท่านั้น")
-    return resolution
 
 
 def next_meeting() -> Meeting | None:
@@ -203,15 +158,8 @@ def next_meeting() -> Meeting | None:
 
 
 def reports_visible_to(user: User) -> QuerySet[AnnualReport]:
-    if sees_everything(user):
+    if access.sees_everything(user):
         return AnnualReport.objects.all()
-    if can_read(user):
+    if access.can_read(user):
         return AnnualReport.objects.filter(is_published=True)
     return AnnualReport.objects.none()
-
-
-def get_report_for_user(user: User, pk: int, *, write: bool = False) -> AnnualReport:
-    report = get_object_or_404(reports_visible_to(user), pk=pk)
-    if write and not can_write(user):
-        raise PermissionDenied("คุณมีสิทธิ์ดูข้อมูลเท่านั้น")
-    return report

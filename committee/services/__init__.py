@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ._common import can_write, require_writer
 from .agenda import (
     agenda_carry_over,
     agenda_prefill,
@@ -32,10 +31,10 @@ from .resolutions import followup_add, resolution_add, resolution_update
 
 __all__ = [
     "agenda_carry_over", "agenda_prefill", "attachment_add", "attachment_remove", "attendance_remove",
-    "attendance_set", "can_write", "followup_add", "guest_add", "invitation_available", "invitation_issue",
+    "attendance_set", "followup_add", "guest_add", "invitation_available", "invitation_issue",
     "item_add", "item_move", "item_record", "item_remove", "item_update", "meeting_cancel", "meeting_create",
     "meeting_mark_held", "meeting_publish_agenda", "meeting_update", "member_create", "member_end_term",
     "member_update", "minutes_add_correction", "minutes_approve", "minutes_update", "previous_meeting",
-    "report_get_or_create", "report_set_published", "report_update", "require_writer", "resolution_add",
+    "report_get_or_create", "report_set_published", "report_update", "resolution_add",
     "resolution_update", "target_set", "unfinished_resolutions_before",
 ]  # fmt: skip

@@ -1,28 +1,10 @@
-"""Shared checks of the committee services."""
+"""Shared state checks of the committee services (who may write is decided in access.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from django.core.exceptions import PermissionDenied, ValidationError
-
-from core.roles import Role, has_role
+from django.core.exceptions import ValidationError
 
 from ..models import Meeting, MeetingStatus
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import User
-
-WRITERS = (Role.SECRETARY, Role.ADMIN)
-
-
-def can_write(user: User) -> bool:
-    return has_role(user, *WRITERS)
-
-
-def require_writer(user: User) -> None:
-    if not can_write(user):
-        raise PermissionDenied("เฉพาะเลขานุการ ก.ต.ป.น. หรือผู้ดูแลระบบเท่านั้นที่แก้ไขข้อมูลนี้ได้")
 
 
 def refresh_status(meeting: Meeting) -> str:

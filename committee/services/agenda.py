@@ -11,8 +11,9 @@ from django.db.models import Max, Q
 
 from core import thaidate, uploads
 
+from .. import access
 from ..models import UNFINISHED, AgendaAttachment, AgendaItem, Meeting, MeetingStatus, Resolution, Section
-from ._common import require_not_locked, require_status, require_writer
+from ._common import require_not_locked, require_status
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -66,8 +67,9 @@ def _carry_summary(resolution: Resolution) -> str:
 
 
 @transaction.atomic
-def agenda_carry_over(*, meeting: Meeting) -> int:
+def agenda_carry_over(*, user: User, meeting: Meeting) -> int:
     """Add every unfinished resolution of earlier meetings to วาระที่ 3 (once each); returns how many."""
+    access.require_writer(user)
     require_status(meeting, (MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED),
                    "ดึงเรื่องสืบเนื่องได้เฉพาะก่อนการประชุม")  # fmt: skip
     already = set(meeting.items.filter(carried_from__isnull=False).values_list("carried_from_id", flat=True))
@@ -85,18 +87,18 @@ def agenda_carry_over(*, meeting: Meeting) -> int:
     return added
 
 
-def agenda_prefill(*, meeting: Meeting) -> None:
+def agenda_prefill(*, user: User, meeting: Meeting) -> None:
     """วาระที่ 2 links the previous minutes; วาระที่ 3 takes the unfinished resolutions."""
     prev = previous_meeting(meeting)
     if prev is not None:
         _minutes_item(meeting, prev)
-    agenda_carry_over(meeting=meeting)
+    agenda_carry_over(user=user, meeting=meeting)
 
 
 @transaction.atomic
 def item_add(*, user: User, meeting: Meeting, section: int, title: str, parent: AgendaItem | None = None,
              **fields: str) -> AgendaItem:  # fmt: skip
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(meeting)
     if parent is not None:
         if parent.meeting_id != meeting.pk or parent.parent_id is not None:
@@ -112,7 +114,7 @@ def item_add(*, user: User, meeting: Meeting, section: int, title: str, parent: 
 
 @transaction.atomic
 def item_update(*, user: User, item: AgendaItem, **fields: str) -> AgendaItem:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(item.meeting)
     for key in ITEM_FIELDS:
         if key in fields:
@@ -125,14 +127,14 @@ def item_update(*, user: User, item: AgendaItem, **fields: str) -> AgendaItem:
 @transaction.atomic
 def item_remove(*, user: User, item: AgendaItem) -> None:
     """Only a draft agenda loses items; a published one keeps what members received."""
-    require_writer(user)
+    access.require_writer(user)
     require_status(item.meeting, (MeetingStatus.DRAFT,), "ลบเรื่องได้เฉพาะระเบียบวาระที่ยังเป็นร่าง")
     item.delete()
 
 
 @transaction.atomic
 def item_move(*, user: User, item: AgendaItem, up: bool) -> None:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(item.meeting)
     siblings = AgendaItem.objects.filter(meeting=item.meeting, section=item.section, parent=item.parent_id)
     other = (siblings.filter(position__lt=item.position).order_by("-position") if up
@@ -171,7 +173,7 @@ def _check_pdf_readable(upload: UploadedFile) -> None:
 
 @transaction.atomic
 def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title: str = "") -> AgendaAttachment:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(item.meeting)
     mime = _sniff(upload)
     att = AgendaAttachment(item=item, title=(title or upload.name)[:300], mime=mime, size=upload.size,
@@ -183,7 +185,7 @@ def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title:
 
 @transaction.atomic
 def attachment_remove(*, user: User, attachment: AgendaAttachment) -> None:
-    require_writer(user)
+    access.require_writer(user)
     require_status(attachment.item.meeting, (MeetingStatus.DRAFT,), "ลบเอกสารประกอบได้เฉพาะระเบียบวาระที่ยังเป็นร่าง")
     attachment.file.delete(save=False)
     attachment.delete()

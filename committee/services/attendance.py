@@ -9,8 +9,9 @@ from django.db import transaction
 
 from core import thaidate
 
+from .. import access
 from ..models import Attendance, AttendanceKind, CommitteeMember, Meeting, MeetingStatus
-from ._common import require_not_locked, require_status, require_writer
+from ._common import require_not_locked, require_status
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -23,7 +24,7 @@ _OPEN_MESSAGE = "บันทึกการเข้าประชุมได
 def attendance_set(*, user: User, meeting: Meeting, member: CommitteeMember, kind: str, name: str = "",
                    job_title: str = "", reason: str = "") -> Attendance:  # fmt: skip
     """Record (or change) how one member attended; one record per member per meeting."""
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(meeting)
     require_status(meeting, _OPEN, _OPEN_MESSAGE)
     if kind == AttendanceKind.GUEST:
@@ -46,7 +47,7 @@ def attendance_set(*, user: User, meeting: Meeting, member: CommitteeMember, kin
 
 @transaction.atomic
 def guest_add(*, user: User, meeting: Meeting, name: str, job_title: str = "") -> Attendance:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(meeting)
     require_status(meeting, _OPEN, _OPEN_MESSAGE)
     guest = Attendance(meeting=meeting, kind=AttendanceKind.GUEST, name=name.strip(), job_title=job_title.strip())
@@ -57,6 +58,6 @@ def guest_add(*, user: User, meeting: Meeting, name: str, job_title: str = "") -
 
 @transaction.atomic
 def attendance_remove(*, user: User, record: Attendance) -> None:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(record.meeting)
     record.delete()

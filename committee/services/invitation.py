@@ -9,6 +9,7 @@ from django.db import transaction
 
 from core import thaidate
 
+from .. import access
 from ..models import Meeting
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def invitation_subject(meeting: Meeting) -> str:
 @transaction.atomic
 def invitation_issue(*, user: User, meeting: Meeting):  # noqa: ANN201 - correspondence.models.Letter
     """Register the invitation in the send register and keep its ที่ on the meeting."""
+    access.require_writer(user)
     issue = _issue_fn()
     if issue is None:
         raise ValidationError("ระบบทะเบียนหนังสือส่งยังไม่พร้อมใช้งาน จึงยังออกเลขหนังสือเชิญประชุมไม่ได้")

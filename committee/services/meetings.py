@@ -13,8 +13,9 @@ from django.utils import timezone
 from core import thaidate
 from core.models import display_name
 
+from .. import access
 from ..models import FiscalYearTarget, Meeting, MeetingCounter, MeetingStatus, Minutes
-from ._common import require_not_locked, require_status, require_writer
+from ._common import require_not_locked, require_status
 from .agenda import agenda_prefill
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def _issue_number(year: int) -> int:
 def meeting_create(*, user: User, date: dt.date, start_time: dt.time, place: str = "", online_link: str = "",
                    title: str = "") -> Meeting:  # fmt: skip
     """Schedule a meeting; it gets ครั้งที่ n/พ.ศ. at once and a pre-filled agenda."""
-    require_writer(user)
+    access.require_writer(user)
     meeting = Meeting(date=date, start_time=start_time, place=place, online_link=online_link, created_by=user)
     if title:
         meeting.title = title
@@ -46,13 +47,13 @@ def meeting_create(*, user: User, date: dt.date, start_time: dt.time, place: str
     meeting.full_clean(exclude=["number"])
     meeting.number = _issue_number(meeting.year)
     meeting.save()
-    agenda_prefill(meeting=meeting)
+    agenda_prefill(user=user, meeting=meeting)
     return meeting
 
 
 @transaction.atomic
 def meeting_update(*, user: User, meeting: Meeting, **fields: object) -> Meeting:
-    require_writer(user)
+    access.require_writer(user)
     require_status(meeting, (MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED),
                    "แก้ไขวัน เวลา และสถานที่ได้เฉพาะก่อนการประชุม")  # fmt: skip
     new_date = fields.get("date", meeting.date)
@@ -72,7 +73,7 @@ def meeting_update(*, user: User, meeting: Meeting, **fields: object) -> Meeting
 @transaction.atomic
 def meeting_publish_agenda(*, user: User, meeting: Meeting, send_invitation: bool = False) -> Meeting:
     """Draft → agenda published; optionally registers the invitation letter to members."""
-    require_writer(user)
+    access.require_writer(user)
     require_status(meeting, (MeetingStatus.DRAFT,), "แจ้งระเบียบวาระได้เฉพาะการประชุมที่ยังเป็นร่าง")
     if not meeting.items.exists():
         raise ValidationError("ระเบียบวาระยังไม่มีเรื่องใด กรุณาเพิ่มเรื่องก่อนแจ้งระเบียบวาระ")
@@ -89,7 +90,7 @@ def meeting_publish_agenda(*, user: User, meeting: Meeting, send_invitation: boo
 @transaction.atomic
 def meeting_mark_held(*, user: User, meeting: Meeting) -> Meeting:
     """Agenda published → held, from the meeting day on; opens the minutes."""
-    require_writer(user)
+    access.require_writer(user)
     require_status(meeting, (MeetingStatus.AGENDA_PUBLISHED,),
                    "บันทึกว่าประชุมแล้วได้เฉพาะการประชุมที่แจ้งระเบียบวาระแล้ว")  # fmt: skip
     if meeting.date > thaidate.today():
@@ -105,7 +106,7 @@ def meeting_mark_held(*, user: User, meeting: Meeting) -> Meeting:
 @transaction.atomic
 def meeting_cancel(*, user: User, meeting: Meeting, reason: str) -> Meeting:
     """A cancelled meeting keeps its number (never reused) and its agenda."""
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(meeting)
     require_status(meeting, (MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED),
                    "ยกเลิกได้เฉพาะการประชุมที่ยังไม่ได้ประชุม")  # fmt: skip
@@ -119,7 +120,7 @@ def meeting_cancel(*, user: User, meeting: Meeting, reason: str) -> Meeting:
 
 @transaction.atomic
 def target_set(*, user: User, fiscal_year: int, meetings: int) -> FiscalYearTarget:
-    require_writer(user)
+    access.require_writer(user)
     if not 1 <= meetings <= 24:
         raise ValidationError({"meetings": "จำนวนครั้งต้องอยู่ระหว่าง 1 ถึง 24"})
     target, _ = FiscalYearTarget.objects.update_or_create(fiscal_year=fiscal_year, defaults={"meetings": meetings})

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from .. import access
 from ..models import CommitteeMember
-from ._common import require_writer
 
 MEMBER_FIELDS = (
     "prefix", "first_name", "last_name", "job_title", "position", "category",
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def member_create(*, user: User, account: User | None = None, **fields: object) -> CommitteeMember:
     """`user` is who records it; `account` is the member's own login, if they have one."""
-    require_writer(user)
+    access.require_writer(user)
     member = CommitteeMember(user=account, **{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
     member.full_clean()
     member.save()
@@ -32,7 +32,7 @@ def member_create(*, user: User, account: User | None = None, **fields: object) 
 @transaction.atomic
 def member_update(*, user: User, member: CommitteeMember, account: User | None | bool = False,
                   **fields: object) -> CommitteeMember:  # fmt: skip
-    require_writer(user)
+    access.require_writer(user)
     if account is not False:
         member.user = account
     for key, value in fields.items():

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from core import thaidate
 
+from .. import access
 from ..models import AgendaItem, Meeting, MeetingStatus, Minutes, MinutesCorrection, Section
-from ._common import require_not_locked, require_status, require_writer
+from ._common import require_not_locked, require_status
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -23,7 +24,7 @@ _HELD_MESSAGE = "บันทึกรายงานการประชุม
 @transaction.atomic
 def item_record(*, user: User, item: AgendaItem, record: str, resolution: str) -> AgendaItem:
     """Write what was said on an item and its resolution (มติ)."""
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(item.meeting)
     require_status(item.meeting, (MeetingStatus.HELD,), _HELD_MESSAGE)
     item.record = record.strip()
@@ -34,7 +35,7 @@ def item_record(*, user: User, item: AgendaItem, record: str, resolution: str) -
 
 @transaction.atomic
 def minutes_update(*, user: User, minutes: Minutes, **fields: object) -> Minutes:
-    require_writer(user)
+    access.require_writer(user)
     require_not_locked(minutes.meeting)
     require_status(minutes.meeting, (MeetingStatus.HELD,), _HELD_MESSAGE)
     for key in MINUTES_FIELDS:
@@ -60,7 +61,7 @@ def _check_approving_meeting(minutes: Minutes, at: Meeting) -> None:
 @transaction.atomic
 def minutes_approve(*, user: User, minutes: Minutes, at_meeting: Meeting) -> Minutes:
     """The committee adopts the minutes at a later meeting: from now on they are locked."""
-    require_writer(user)
+    access.require_writer(user)
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
     require_status(minutes.meeting, (MeetingStatus.HELD,), "รับรองได้เฉพาะรายงานการประชุมที่ยังไม่ได้รับรอง")
     _check_approving_meeting(minutes, at_meeting)
@@ -91,7 +92,7 @@ def _note_adoption(at: Meeting, adopted: Meeting) -> None:
 def minutes_add_correction(*, user: User, minutes: Minutes, text: str, reason: str = "",
                            item: AgendaItem | None = None) -> MinutesCorrection:  # fmt: skip
     """Approved minutes are never overwritten: a correction is recorded beside them."""
-    require_writer(user)
+    access.require_writer(user)
     minutes = Minutes.objects.select_related("meeting").get(pk=minutes.pk)
     if not minutes.is_locked:
         raise ValidationError("รายงานการประชุมยังไม่ได้รับรอง แก้ไขในรายงานได้โดยตรง")

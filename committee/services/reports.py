@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from .. import access
 from ..models import AnnualReport
-from ._common import require_writer
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -18,14 +18,14 @@ NARRATIVE_FIELDS = ("preface", "executive_summary", "recommendations")
 
 @transaction.atomic
 def report_get_or_create(*, user: User, fiscal_year: int) -> AnnualReport:
-    require_writer(user)
+    access.require_writer(user)
     report, _ = AnnualReport.objects.get_or_create(fiscal_year=fiscal_year, defaults={"updated_by": user})
     return report
 
 
 @transaction.atomic
 def report_update(*, user: User, report: AnnualReport, **fields: str) -> AnnualReport:
-    require_writer(user)
+    access.require_writer(user)
     for key in NARRATIVE_FIELDS:
         if key in fields:
             setattr(report, key, fields[key])
@@ -37,7 +37,7 @@ def report_update(*, user: User, report: AnnualReport, **fields: str) -> AnnualR
 
 @transaction.atomic
 def report_set_published(*, user: User, report: AnnualReport, published: bool) -> AnnualReport:
-    require_writer(user)
+    access.require_writer(user)
     report.is_published = published
     report.published_at = timezone.now() if published else None
     report.updated_by = user

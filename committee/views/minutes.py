@@ -1,42 +1,29 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.web import run_action
+from core.web import run_action, save_form, submit_form
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..documents import attendance_groups
 from ..forms import ApproveForm, AttendanceForm, CorrectionForm, GuestForm, MinutesForm, RecordForm, ResolutionForm
-from ..models import Attendance, CommitteeMember, MeetingStatus
-from ._common import try_service
-
-
-def _minutes_or_404(request: HttpRequest, pk: int):  # noqa: ANN202
-    meeting = selectors.get_meeting_for_user(request.user, pk)
-    if not selectors.can_see_minutes(request.user, meeting):
-        raise Http404("ยังไม่มีรายงานการประชุมที่เผยแพร่")
-    return meeting, meeting.minutes
 
 
 @login_required
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, record = _minutes_or_404(request, pk)
-    can_write = services.can_write(request.user)
+    record = access.get_minutes_for_user(request.user, pk, write=request.method == "POST")
+    meeting = record.meeting
     form = MinutesForm(request.POST or None, instance=record)
-    if request.method == "POST":
-        services.require_writer(request.user)
-        if form.is_valid():
-            data = {f: form.cleaned_data[f] for f in MinutesForm.Meta.fields}
-            if try_service(form, lambda: services.minutes_update(user=request.user, minutes=record, **data)):
-                messages.success(request, "บันทึกข้อมูลรายงานการประชุมแล้ว")
-                return redirect("committee:minutes", pk=pk)
+    if save_form(request, form, lambda data: services.minutes_update(user=request.user, minutes=record, **data),
+                 success="บันทึกข้อมูลรายงานการประชุมแล้ว"):  # fmt: skip
+        return redirect("committee:minutes", pk=pk)
     return render(request, "committee/minutes.html", {
         "meeting": meeting, "minutes": record, "form": form, "sections": selectors.agenda_tree(meeting),
-        "can_write": can_write, "open": can_write and meeting.status == MeetingStatus.HELD,
+        **access.meeting_actions(request.user, meeting),
         "approve_form": ApproveForm(meeting=meeting), "correction_form": CorrectionForm(meeting=meeting),
         "resolution_form": ResolutionForm(), "doc_params": {"meeting": meeting.pk}, **attendance_groups(meeting),
     })  # fmt: skip
@@ -45,53 +32,35 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_record(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_item_for_user(request.user, pk, write=True)
-    form = RecordForm(request.POST)
-    if form.is_valid():
-        run_action(request, lambda: services.item_record(user=request.user, item=item, **form.cleaned_data),
-                   f"บันทึกเรื่อง {item.number} แล้ว")  # fmt: skip
-    return redirect(f"{request.build_absolute_uri(_minutes_url(item.meeting_id))}#item-{item.pk}")
-
-
-def _minutes_url(meeting_pk: int) -> str:
-    from django.urls import reverse
-
-    return reverse("committee:minutes", args=[meeting_pk])
+    item = access.get_item_for_user(request.user, pk, write=True)
+    submit_form(request, RecordForm(request.POST), f"บันทึกเรื่อง {item.number} แล้ว",
+                lambda data: services.item_record(user=request.user, item=item, **data))  # fmt: skip
+    minutes_url = reverse("committee:minutes", args=[item.meeting_id])
+    return redirect(f"{request.build_absolute_uri(minutes_url)}#item-{item.pk}")
 
 
 @login_required
 @require_POST
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, record = _minutes_or_404(request, pk)
-    services.require_writer(request.user)
-    form = ApproveForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        messages.error(request, "กรุณาเลือกการประชุมที่รับรองรายงาน")
-    else:
-        at = form.cleaned_data["at_meeting"]
-        run_action(request, lambda: services.minutes_approve(user=request.user, minutes=record, at_meeting=at),
-                   "รับรองรายงานการประชุมแล้ว รายงานนี้แก้ไขไม่ได้อีก")  # fmt: skip
+    record = access.get_minutes_for_user(request.user, pk, write=True)
+    submit_form(request, ApproveForm(request.POST, meeting=record.meeting),
+                "รับรองรายงานการประชุมแล้ว รายงานนี้แก้ไขไม่ได้อีก",
+                lambda data: services.minutes_approve(user=request.user, minutes=record, at_meeting=data["at_meeting"]))  # fmt: skip
     return redirect("committee:minutes", pk=pk)
 
 
 @login_required
 @require_POST
 def correction_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, record = _minutes_or_404(request, pk)
-    services.require_writer(request.user)
-    form = CorrectionForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        messages.error(request, "กรุณากรอกข้อความที่แก้ไข")
-    else:
-        run_action(request, lambda: services.minutes_add_correction(user=request.user, minutes=record,
-                                                                    **form.cleaned_data),
-                   "บันทึกการแก้ไขไว้ท้ายรายงานการประชุมแล้ว")  # fmt: skip
+    record = access.get_minutes_for_user(request.user, pk, write=True)
+    submit_form(request, CorrectionForm(request.POST, meeting=record.meeting), "บันทึกการแก้ไขไว้ท้ายรายงานการประชุมแล้ว",
+                lambda data: services.minutes_add_correction(user=request.user, minutes=record, **data))  # fmt: skip
     return redirect("committee:minutes", pk=pk)
 
 
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for_user(request.user, pk, write=True)
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
     records = {r.member_id: r for r in meeting.attendance.filter(member__isnull=False)}
     rows = []
     for member in selectors.members_serving_on(meeting.date):
@@ -111,35 +80,29 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attendance_set(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for_user(request.user, pk, write=True)
-    member = get_object_or_404(CommitteeMember, pk=request.POST.get("member_pk") or 0)
-    form = AttendanceForm(request.POST, prefix=f"m{member.pk}")
-    if form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("kind", "name", "job_title", "reason")}
-        run_action(request, lambda: services.attendance_set(user=request.user, meeting=meeting, member=member, **data),
-                   f"บันทึกการเข้าประชุมของ {member.full_name} แล้ว")  # fmt: skip
-    else:
-        messages.error(request, "ข้อมูลการเข้าประชุมไม่ครบ")
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    member_pk = request.POST.get("member_pk", "")
+    member = access.get_member_for_user(request.user, int(member_pk) if member_pk.isdigit() else 0)
+    fields = ("kind", "name", "job_title", "reason")
+    submit_form(request, AttendanceForm(request.POST, prefix=f"m{member.pk}"),
+                f"บันทึกการเข้าประชุมของ {member.full_name} แล้ว",
+                lambda data: services.attendance_set(user=request.user, meeting=meeting, member=member,
+                                                     **{k: data[k] for k in fields}))  # fmt: skip
     return redirect("committee:attendance", pk=pk)
 
 
 @login_required
 @require_POST
 def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for_user(request.user, pk, write=True)
-    form = GuestForm(request.POST)
-    if form.is_valid():
-        run_action(request, lambda: services.guest_add(user=request.user, meeting=meeting, **form.cleaned_data),
-                   "เพิ่มผู้เข้าร่วมประชุมแล้ว")  # fmt: skip
-    else:
-        messages.error(request, "กรุณาระบุชื่อผู้เข้าร่วมประชุม")
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    submit_form(request, GuestForm(request.POST), "เพิ่มผู้เข้าร่วมประชุมแล้ว",
+                lambda data: services.guest_add(user=request.user, meeting=meeting, **data))  # fmt: skip
     return redirect("committee:attendance", pk=pk)
 
 
 @login_required
 @require_POST
 def attendance_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_object_or_404(Attendance, pk=pk)
-    selectors.get_meeting_for_user(request.user, record.meeting_id, write=True)
+    record = access.get_attendance_for_user(request.user, pk, write=True)
     run_action(request, lambda: services.attendance_remove(user=request.user, record=record), "ลบรายการแล้ว")
     return redirect("committee:attendance", pk=record.meeting_id)

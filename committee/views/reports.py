@@ -7,18 +7,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core import thaidate
-from core.web import run_action
+from core.web import run_action, save_form
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import ReportForm
-from ._common import require_reader, try_service
 
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    require_reader(request)
+    access.require_reader(request.user)
     return render(request, "committee/report_list.html", {
-        "reports": selectors.reports_visible_to(request.user), "can_write": services.can_write(request.user),
+        "reports": selectors.reports_visible_to(request.user), "can_write": access.can_write(request.user),
         "this_year": thaidate.fiscal_year(thaidate.today()),
     })  # fmt: skip
 
@@ -26,8 +25,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def report_create(request: HttpRequest) -> HttpResponse:
-    require_reader(request)
-    services.require_writer(request.user)
+    access.require_reader(request.user)
+    access.require_writer(request.user)
     value = request.POST.get("fiscal_year", "")
     if not (value.isdigit() and 2500 <= int(value) <= 2700):
         messages.error(request, "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
@@ -38,25 +37,20 @@ def report_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.get_report_for_user(request.user, pk)
-    can_write = services.can_write(request.user)
+    report = access.get_report_for_user(request.user, pk, write=request.method == "POST")
     form = ReportForm(request.POST or None, instance=report)
-    if request.method == "POST":
-        report = selectors.get_report_for_user(request.user, pk, write=True)
-        if form.is_valid():
-            data = {f: form.cleaned_data[f] for f in ReportForm.Meta.fields}
-            if try_service(form, lambda: services.report_update(user=request.user, report=report, **data)):
-                messages.success(request, "บันทึกเนื้อหารายงานแล้ว")
-                return redirect("committee:report_detail", pk=pk)
+    if save_form(request, form, lambda data: services.report_update(user=request.user, report=report, **data),
+                 success="บันทึกเนื้อหารายงานแล้ว"):  # fmt: skip
+        return redirect("committee:report_detail", pk=pk)
     return render(request, "committee/report_detail.html", {
-        "report": report, "form": form, "can_write": can_write, "doc_params": {"report": report.pk},
+        "report": report, "form": form, "can_write": access.can_write(request.user), "doc_params": {"report": report.pk},
     })  # fmt: skip
 
 
 @login_required
 @require_POST
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.get_report_for_user(request.user, pk, write=True)
+    report = access.get_report_for_user(request.user, pk, write=True)
     publish = request.POST.get("publish") == "1"
     run_action(request, lambda: services.report_set_published(user=request.user, report=report, published=publish),
                "เผยแพร่รายงานแล้ว กรรมการอ่านได้" if publish else "ยกเลิกการเผยแพร่แล้ว")  # fmt: skip

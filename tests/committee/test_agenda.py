@@ -66,7 +66,7 @@ def test_unfinished_resolutions_are_carried_into_section_3(secretary, make_meeti
     assert "มติที่ประชุมครั้งที่ 1/2569: เห็นชอบ ให้ปรับปฏิทิน" in by_source[open_one].summary
     assert by_source[open_one].presenter == "นางอัญชลี เลขาดี"
     assert "ร่างเสร็จร้อยละ 50" in by_source[in_progress].summary
-    assert services.agenda_carry_over(meeting=later) == 0  # never twice
+    assert services.agenda_carry_over(user=secretary, meeting=later) == 0  # never twice
 
 
 def test_a_resolution_opened_after_the_agenda_was_drafted_can_be_pulled_in(secretary, make_meeting):
@@ -76,7 +76,7 @@ def test_a_resolution_opened_after_the_agenda_was_drafted_can_be_pulled_in(secre
     hold(secretary, earlier)
     services.resolution_add(user=secretary, item=item, text="ติดตามผล")
     assert later.items.filter(section=Section.CARRIED_OVER).count() == 0
-    assert services.agenda_carry_over(meeting=later) == 1
+    assert services.agenda_carry_over(user=secretary, meeting=later) == 1
 
 
 def test_sub_items_are_numbered_under_their_item(secretary, make_meeting):

@@ -148,7 +148,7 @@ def test_the_annual_report_shows_the_quality_assurance_results_of_the_year(
 def test_members_request_only_published_reports(users, secretary, year_data):
     from django.core.exceptions import PermissionDenied
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(
             user=users["member"], kind="committee.annual_report", params={"report": year_data.pk}
         )

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from committee import services
 from committee.models import Attendance, AttendanceKind
+from tests.helpers import unique_violation
 
 from .conftest import hold
 
@@ -36,7 +37,7 @@ def test_a_substitute_must_name_themself_and_whom_they_replace(secretary, meetin
         services.attendance_set(
             user=secretary, meeting=meeting, member=committee_members[0], kind=AttendanceKind.SUBSTITUTE
         )
-    with pytest.raises(ValidationError), transaction.atomic():
+    with pytest.raises(ValidationError, match="มาแทนกรรมการคนใด"), transaction.atomic():
         Attendance(meeting=meeting, kind=AttendanceKind.SUBSTITUTE, name="นายรอง แทนได้").full_clean()
     record = services.attendance_set(
         user=secretary,
@@ -55,7 +56,8 @@ def test_one_record_per_member_per_meeting(secretary, meeting, committee_members
     services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.PRESENT)
     (only,) = Attendance.objects.filter(meeting=meeting, member=member)
     assert only.kind == AttendanceKind.PRESENT and only.reason == ""
-    with pytest.raises(IntegrityError), transaction.atomic():
+    duplicate = unique_violation("committee_attendance", "meeting_id", "member_id")
+    with pytest.raises(IntegrityError, match=duplicate), transaction.atomic():
         Attendance.objects.create(meeting=meeting, member=member, kind=AttendanceKind.PRESENT)
 
 

@@ -148,11 +148,11 @@ def test_members_cannot_request_a_draft_agenda_or_unapproved_minutes(users, secr
     from django.core.exceptions import PermissionDenied
 
     meeting = make_meeting(dt.date(2026, 3, 2))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(user=users["member"], kind="committee.agenda", params={"meeting": meeting.pk})
     hold(secretary, meeting)
     core_services.document_request(user=users["member"], kind="committee.agenda", params={"meeting": meeting.pk})
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(user=users["member"], kind="committee.minutes", params={"meeting": meeting.pk})
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(user=users["school"], kind="committee.agenda", params={"meeting": meeting.pk})

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from committee import selectors, services
 from committee.models import Meeting, MeetingStatus
+from tests.helpers import unique_violation
 
 from .conftest import hold
 
@@ -45,7 +46,10 @@ def test_the_database_refuses_a_duplicate_number(make_meeting, secretary):
         place="x",
         created_by=secretary,
     )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=unique_violation("committee_meeting", "year", "number")),
+        transaction.atomic(),
+    ):
         copy.save()
 
 

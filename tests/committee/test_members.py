@@ -44,7 +44,7 @@ def test_a_term_cannot_end_before_it_starts(secretary, committee_members):
 
 
 def test_only_the_secretary_or_admin_adds_members(users):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="หรือผู้ดูแลระบบเท่านั้นที่แก้ไขข้อมูลนี้ได้"):
         services.member_create(
             user=users["member"],
             prefix="นาย",
