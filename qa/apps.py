@@ -12,6 +12,7 @@ class QaConfig(AppConfig):
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds
-        from .panels import qa_panel
+        from .panels import qa_panel, school_panel
 
         register_panel(qa_panel, order=60)
+        register_panel(school_panel, order=60, slot="school_detail")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from core import documents
-from core.roles import has_role
 
-from . import selectors
+from . import access
 from .synthesis import build
 
 
@@ -38,7 +37,7 @@ documents.register(
         kind="qa.sar_synthesis",
         label="สรุปผลการประเมินตนเองของสถานศึกษา ระดับเขตพื้นที่",
         build=_build,
-        can_request=lambda user, params: has_role(user, *selectors.READERS),
+        can_request=lambda user, params: access.can_read(user),
         title=_title,
         parse_params=_params,
     )

@@ -138,3 +138,19 @@ class ExternalForm(forms.Form):
 
     def level_fields(self) -> list:
         return [self[f"level_{s.pk}"] for s in self.standards]
+
+
+class PlanFeedForm(forms.Form):
+    """Which fiscal year's supervision plan the synthesis goes into; empty means the next one."""
+
+    fiscal_year = forms.IntegerField(
+        label="แผนนิเทศ ปีงบประมาณ",
+        required=False,
+        min_value=2500,
+        max_value=2700,
+        error_messages={
+            "invalid": "กรุณากรอกปีงบประมาณ (พ.ศ.) เช่น 2570",
+            "min_value": "กรุณากรอกปีงบประมาณ (พ.ศ.) เช่น 2570",
+            "max_value": "กรุณากรอกปีงบประมาณ (พ.ศ.) เช่น 2570",
+        },
+    )

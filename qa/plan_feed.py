@@ -1,21 +1,14 @@
-"""From the SAR synthesis to the Plan phase of the next fiscal year's supervision plan (seed 004 §5.5)."""
+"""From the SAR synthesis to the Plan phase of the next fiscal year's supervision plan (seed 004 §5.5).
+
+What goes into the plan; the write itself is services.synthesis_to_plan.
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-
-from core.roles import Role, has_role
-
 from .models import EducationLevel, Level
-from .synthesis import Synthesis, build
+from .synthesis import Synthesis
 
-PLAN_FEEDERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)
 MAX_NEEDS = 5
-
-
-def can_feed_plan(user) -> bool:  # noqa: ANN001
-    return has_role(user, *PLAN_FEEDERS)
 
 
 def next_fiscal_year(academic_year: int) -> int:
@@ -57,20 +50,3 @@ def plan_items(data: Synthesis) -> list[dict]:
             "detail": f"พบในรายงานของสถานศึกษา {count} แห่ง", "school": None, "source": source,
         })  # fmt: skip
     return items
-
-
-@transaction.atomic
-def synthesis_to_plan(*, user, academic_year: int, fiscal_year: int | None = None):  # noqa: ANN001, ANN201
-    """Put the priority standards, schools and needs into the plan; returns (plan, number added)."""
-    if not can_feed_plan(user):
-        raise PermissionDenied("เฉพาะผู้อำนวยการกลุ่มและศึกษานิเทศก์ส่งผลการสังเคราะห์เข้าแผนนิเทศได้")
-    from supervision import services as supervision_services
-
-    data = build(academic_year)
-    if not data.sars:
-        raise ValidationError(f"ยังไม่มี SAR ปีการศึกษา {academic_year} ที่ส่งแล้ว จึงยังไม่มีผลการสังเคราะห์")
-    plan = supervision_services.plan_get_or_create(
-        fiscal_year=fiscal_year or next_fiscal_year(academic_year), user=user
-    )
-    added = supervision_services.plan_add_priorities(plan=plan, items=plan_items(data), user=user)
-    return plan, added

@@ -1,19 +1,17 @@
-"""Reads of the QA app, narrowed to what the given user may see, and the access helpers."""
+"""Reads of the QA app, narrowed to what the given user may see (the rules themselves are in access.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from core import thaidate
 from core.models import OfficeProfile
-from core.roles import Role, has_role
 from schools.models import School
-from schools.selectors import school_id_of, schools_visible_to
+from schools.selectors import schools_visible_to
 
+from . import access
 from .models import (
     EducationLevel,
     ExternalAssessment,
@@ -25,21 +23,8 @@ from .models import (
     StandardSet,
 )
 
-READERS = (Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE, Role.MEMBER)
-REVIEWERS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)  # ศึกษานิเทศก์ตรวจ SAR
-OFFICE_EDITORS = (Role.ADMIN, Role.DIRECTOR, Role.SUPERVISOR)  # record paper SARs, external results, deadlines
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-
-def can_review(user: User) -> bool:
-    return has_role(user, *REVIEWERS)
-
-
-def can_manage(user: User) -> bool:
-    """Office QA work: deadlines, external assessments, SARs recorded for a school, plan feed."""
-    return has_role(user, *OFFICE_EDITORS)
 
 
 def current_academic_year() -> int:
@@ -86,35 +71,16 @@ def deadline_passed(academic_year: int) -> bool:
     return bool(year and year.deadline and thaidate.today() > year.deadline)
 
 
-def sars_visible_to(user: User) -> QuerySet[SelfAssessmentReport]:
-    qs = SelfAssessmentReport.objects.select_related("school", "school__cluster")
-    if has_role(user, *READERS):
+def _narrowed(qs: QuerySet, user: User) -> QuerySet:
+    """Every school's rows for readers, the own school's for school staff, nothing for anyone else."""
+    if access.can_read(user):
         return qs
-    school_id = school_id_of(user)
-    if school_id:
-        return qs.filter(school_id=school_id)
-    return qs.none()
+    school_id = access.own_school_id(user)
+    return qs.filter(school_id=school_id) if school_id else qs.none()
 
 
-def sar_edit_refusal(user: User, sar: SelfAssessmentReport) -> str | None:
-    """Why this user may not edit this SAR now (Thai), or None when they may."""
-    if sar.status != SarStatus.DRAFT:
-        return "รายงานนี้ส่งแล้ว แก้ไขไม่ได้"
-    if school_id_of(user) == sar.school_id:
-        if deadline_passed(sar.academic_year) and sar.returned_at is None:
-            return "เลยกำหนดส่ง SAR ของปีการศึกษานี้แล้ว แก้ไขไม่ได้ กรุณาติดต่อกลุ่มนิเทศฯ"
-        return None
-    if can_manage(user):
-        return None  # office staff key in a school's paper SAR
-    return "คุณมีสิทธิ์ดูรายงานนี้เท่านั้น"
-
-
-def get_sar_for_user(user: User, pk: int, *, write: bool = False) -> SelfAssessmentReport:
-    """404 for those who may not know the SAR exists; 403 when they may read but not edit now."""
-    sar = get_object_or_404(sars_visible_to(user), pk=pk)
-    if write and (reason := sar_edit_refusal(user, sar)):
-        raise PermissionDenied(reason)
-    return sar
+def sars_visible_to(user: User) -> QuerySet[SelfAssessmentReport]:
+    return _narrowed(SelfAssessmentReport.objects.select_related("school", "school__cluster"), user)
 
 
 def ratings_of(sar: SelfAssessmentReport) -> list[SarRating]:
@@ -137,18 +103,7 @@ def schools_not_submitted(user: User, academic_year: int) -> QuerySet[School]:
 
 
 def external_visible_to(user: User) -> QuerySet[ExternalAssessment]:
-    qs = ExternalAssessment.objects.select_related("school")
-    if has_role(user, *READERS):
-        return qs
-    school_id = school_id_of(user)
-    return qs.filter(school_id=school_id) if school_id else qs.none()
-
-
-def get_external_for_user(user: User, pk: int, *, write: bool = False) -> ExternalAssessment:
-    assessment = get_object_or_404(external_visible_to(user), pk=pk)
-    if write and not can_manage(user):
-        raise PermissionDenied("เฉพาะศึกษานิเทศก์และผู้ดูแลระบบบันทึกผลการประเมินภายนอกได้")
-    return assessment
+    return _narrowed(ExternalAssessment.objects.select_related("school"), user)
 
 
 def qa_visits_for_school(user: User, school: School) -> list:

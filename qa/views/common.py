@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from .. import selectors
@@ -17,7 +16,3 @@ def year_from(request: HttpRequest) -> int:
 def year_choices(around: int) -> list[int]:
     current = selectors.current_academic_year()
     return sorted({current + 1, *range(current - 4, current + 1), around}, reverse=True)
-
-
-def error_messages(exc: ValidationError) -> list[str]:
-    return list(exc.messages)

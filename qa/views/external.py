@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from .. import selectors, services
+from core.web import save_form
+
+from .. import access, selectors, services
 from ..models import ExternalAssessment, Standard
 
 
@@ -29,36 +29,33 @@ def _standards_for(assessment: ExternalAssessment | None) -> list[Standard]:
 def external_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.external_visible_to(request.user).select_related("school__cluster")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "qa/external_list.html", {"page": page, "can_manage": selectors.can_manage(request.user)})
+    return render(request, "qa/external_list.html", {"page": page, "can_manage": access.can_manage(request.user)})
 
 
 @login_required
 def external_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = selectors.get_external_for_user(request.user, pk)
+    assessment = access.get_external_for_user(request.user, pk)
     results = assessment.results.select_related("standard", "standard__standard_set")
-    context = {"assessment": assessment, "results": results, "can_manage": selectors.can_manage(request.user)}
+    context = {"assessment": assessment, "results": results, "can_manage": access.can_manage(request.user)}
     return render(request, "qa/external_detail.html", context)
 
 
 @login_required
 def external_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is None:
-        if not selectors.can_manage(request.user):
-            raise PermissionDenied("เฉพาะศึกษานิเทศก์และผู้ดูแลระบบบันทึกผลการประเมินภายนอกได้")
+        access.require_manager(request.user, access.NOT_AN_EXTERNAL_EDITOR)
         assessment = None
     else:
-        assessment = selectors.get_external_for_user(request.user, pk, write=True)
+        assessment = access.get_external_for_user(request.user, pk, write=True)
     form = _external_form(request, assessment)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("level_")}
-        data["file"] = data["file"] or None
-        try:
-            saved = services.external_save(user=request.user, levels=form.levels(), assessment=assessment, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, f"บันทึกผลการประเมินภายนอกของ {saved.school} แล้ว")
-            return redirect("qa:external_detail", pk=saved.pk)
+
+    def save(data: dict) -> ExternalAssessment:
+        fields = {k: v for k, v in data.items() if not k.startswith("level_")}
+        fields["file"] = fields["file"] or None
+        return services.external_save(user=request.user, levels=form.levels(), assessment=assessment, **fields)
+
+    if saved := save_form(request, form, save, success="บันทึกผลการประเมินภายนอกของ {0.school} แล้ว"):
+        return redirect("qa:external_detail", pk=saved.pk)
     return render(request, "qa/external_form.html", {"form": form, "assessment": assessment})
 
 
@@ -77,7 +74,7 @@ def _external_form(request: HttpRequest, assessment: ExternalAssessment | None):
 
 @login_required
 def external_file(request: HttpRequest, pk: int) -> FileResponse:
-    assessment = selectors.get_external_for_user(request.user, pk)
+    assessment = access.get_external_for_user(request.user, pk)
     if not assessment.file:
         raise Http404("ยังไม่มีไฟล์")
     name = f"ONESQA-{assessment.school.code}-{assessment.assessment_year}.pdf"

@@ -43,5 +43,5 @@ def test_a_year_without_sent_sars_fails_with_a_reason(django_capture_on_commit_c
 
 
 def test_school_staff_cannot_request_the_district_synthesis(users):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณไม่มีสิทธิ์ขอเอกสารนี้"):
         core_services.document_request(user=users["school"], kind="qa.sar_synthesis", params={"year": YEAR})

@@ -51,7 +51,7 @@ def test_the_report_must_be_a_pdf(users, school):
 
 @pytest.mark.parametrize("role", ["clerk", "executive", "member", "school", "secretary"])
 def test_only_supervisors_director_and_admin_record_external_results(role, users, school):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะศึกษานิเทศก์และผู้ดูแลระบบบันทึกผลการประเมินภายนอกได้"):
         services.external_save(user=users[role], school=school, round_name="รอบที่ 5", assessment_year=2566, levels={})
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from qa.plan_feed import next_fiscal_year, synthesis_to_plan
+from qa.plan_feed import next_fiscal_year
+from qa.services import synthesis_to_plan
 from supervision import services as supervision_services
 from supervision.models import AnnualPlan, PlanPriority
 
@@ -53,7 +54,7 @@ def test_the_action_button_reaches_the_chosen_fiscal_years_plan(users, client_fo
 
 @pytest.mark.parametrize("role", ["clerk", "executive", "member", "school", "secretary"])
 def test_only_director_supervisors_and_admin_feed_the_plan(role, users, client_for, district):  # noqa: F811
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะผู้อำนวยการกลุ่มและศึกษานิเทศก์ส่งผลการสังเคราะห์เข้าแผนนิเทศได้"):
         synthesis_to_plan(user=users[role], academic_year=YEAR)
     assert client_for(users[role]).post(reverse("qa:synthesis_to_plan", args=[YEAR])).status_code == 403
     assert not PlanPriority.objects.exists()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core import thaidate
-from qa import selectors, services
+from qa import access, selectors, services
 from qa.models import SarStatus
 
 from .conftest import fill_sar
@@ -28,7 +28,7 @@ def test_school_staff_open_fill_and_submit_their_own_sar(draft, school_user):
 
 
 def test_submitting_needs_every_level_and_the_texts_and_says_what_is_missing(draft, school_user):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="ยังไม่ได้ระบุระดับคุณภาพของมาตรฐาน") as exc:
         services.sar_submit(user=school_user, sar=draft)
     text = " ".join(exc.value.messages)
     assert "1.1" in text and "จุดเด่น" in text and "แผนพัฒนา" in text
@@ -62,14 +62,14 @@ def test_school_staff_cannot_start_a_sar_after_the_deadline(school, school_user,
 
 def test_school_staff_cannot_touch_another_schools_sar(other_school, school_user, users, year):
     other = services.sar_start(user=users["supervisor"], school=other_school, academic_year=year)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณจัดทำ SAR ได้เฉพาะของสถานศึกษาของคุณ"):
         services.sar_start(user=school_user, school=other_school, academic_year=year + 1)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูรายงานนี้เท่านั้น"):
         fill_sar(other, school_user)
     from django.http import Http404
 
-    with pytest.raises(Http404):
-        selectors.get_sar_for_user(school_user, other.pk)
+    with pytest.raises(Http404, match="No SelfAssessmentReport matches the given query"):
+        access.get_sar_for_user(school_user, other.pk)
 
 
 def test_a_supervisor_reviews_with_comments_and_the_school_reads_them(submitted, users, school_user, client_for):
@@ -91,7 +91,7 @@ def test_reviewing_a_draft_is_refused(draft, users):
 
 def test_only_supervisors_review(submitted, users):
     for role in ("clerk", "executive", "member", "school"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="เฉพาะศึกษานิเทศก์ตรวจ SAR ได้"):
             services.sar_review(user=users[role], sar=submitted, comment="ดี")
 
 
