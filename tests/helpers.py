@@ -47,3 +47,12 @@ def browser_login(page, username: str, password: str) -> None:
     page.get_by_label("รหัสผ่าน").fill(password)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def unique_violation(table: str, *columns: str) -> str:
+    """A `pytest.raises(IntegrityError, match=...)` pattern for a unique constraint on exactly these
+    columns, as SQLite words it ("UNIQUE constraint failed: t.a, t.b") or PostgreSQL does
+    ('duplicate key value violates unique constraint "…"' + 'DETAIL:  Key (a, b)=(…) already exists.')."""
+    sqlite = re.escape("UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)) + "$"
+    postgres = r"duplicate key value violates unique constraint .*\n.*Key " + re.escape(f"({', '.join(columns)})=")
+    return f"{sqlite}|{postgres}"
