@@ -93,7 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.office",
             ],
-            "builtins": ["core.templatetags.thai", "core.templatetags.subnav"],
+            "builtins": ["core.templatetags.thai", "core.templatetags.subnav", "core.templatetags.components"],
         },
     }
 ]

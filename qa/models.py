@@ -121,6 +121,7 @@ class SelfAssessmentReport(models.Model):
     academic_year = models.PositiveSmallIntegerField("ปีการศึกษา (พ.ศ.)")
     standard_sets = models.ManyToManyField(StandardSet, related_name="sars", verbose_name="ชุดมาตรฐานที่ใช้")
     status = models.CharField("สถานะ", max_length=12, choices=SarStatus.choices, default=SarStatus.DRAFT)
+    STATUS_COLOURS = {SarStatus.DRAFT: "secondary", SarStatus.SUBMITTED: "primary", SarStatus.REVIEWED: "success"}
     strengths = models.TextField("จุดเด่น", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     to_develop = models.TextField("จุดที่ควรพัฒนา", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     development_plan = models.TextField("แผนพัฒนาเพื่อยกระดับคุณภาพให้สูงขึ้น", blank=True, help_text="บรรทัดละหนึ่งข้อ")

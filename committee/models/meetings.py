@@ -41,6 +41,10 @@ class Meeting(models.Model):
     place = models.CharField("สถานที่ประชุม", max_length=300, blank=True)
     online_link = models.URLField("ลิงก์ประชุมออนไลน์", max_length=500, blank=True)
     status = models.CharField("สถานะ", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT)
+    STATUS_COLOURS = {  # badge colour per status ({% status_badge meeting %})
+        MeetingStatus.DRAFT: "secondary", MeetingStatus.AGENDA_PUBLISHED: "primary", MeetingStatus.HELD: "warning",
+        MeetingStatus.MINUTES_APPROVED: "success", MeetingStatus.CANCELLED: "danger",
+    }  # fmt: skip
     agenda_published_at = models.DateTimeField("แจ้งระเบียบวาระเมื่อ", null=True, blank=True)
     invitation_number = models.CharField("ที่หนังสือเชิญประชุม", max_length=80, blank=True)
     invitation_letter = models.ForeignKey(

@@ -19,6 +19,7 @@ class AnnualReport(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
     history = HistoricalRecords()
+    STATUS_COLOURS = {"published": "success", "draft": "secondary"}  # an annual report is published or not
 
     class Meta:
         ordering = ["-fiscal_year"]
@@ -27,3 +28,10 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"รายงานประจำปีงบประมาณ {self.fiscal_year}"
+
+    @property
+    def status(self) -> str:
+        return "published" if self.is_published else "draft"
+
+    def get_status_display(self) -> str:
+        return "เผยแพร่แล้ว" if self.is_published else "ร่าง"

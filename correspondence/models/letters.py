@@ -51,6 +51,10 @@ class Letter(models.Model):
         verbose_name="เจ้าของเรื่อง",
     )
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    STATUS_COLOURS = {  # badge colour per status ({% status_badge letter %})
+        Status.DRAFT: "light border", Status.REGISTERED: "info", Status.PRESENTED: "primary",
+        Status.ASSIGNED: "warning", Status.DONE: "success", Status.CANCELLED: "secondary",
+    }  # fmt: skip
     retention_years = models.PositiveSmallIntegerField(
         "อายุการเก็บ (ปี)", null=True, blank=True, help_text="เว้นว่าง = เก็บไว้ตลอดไป"
     )

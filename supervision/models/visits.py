@@ -57,6 +57,10 @@ class Visit(models.Model):
     to_develop = models.TextField("จุดที่ควรพัฒนา", blank=True)
     recommendations = models.TextField("ข้อเสนอแนะ", blank=True)
     status = models.CharField("สถานะ", max_length=20, choices=VisitStatus.choices, default=VisitStatus.DRAFT)
+    STATUS_COLOURS = {  # badge colour per status ({% status_badge visit %})
+        VisitStatus.DRAFT: "secondary", VisitStatus.SUBMITTED: "warning", VisitStatus.RETURNED: "danger",
+        VisitStatus.APPROVED: "primary", VisitStatus.ACKNOWLEDGED: "success",
+    }  # fmt: skip
     draft_data = models.JSONField("ข้อมูลที่พิมพ์ค้างไว้", null=True, blank=True)
     draft_saved_at = models.DateTimeField("บันทึกร่างล่าสุด", null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
