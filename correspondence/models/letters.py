@@ -15,6 +15,13 @@ from .registers import Register
 REDACTED = "(หนังสือชั้นความลับ)"
 # Fields a person without clearance never sees on a secret entry.
 SECRET_FIELDS = ("subject", "sender", "recipient_text", "external_no", "remarks", "instruction")
+# Everything else but the number, year, register and secrecy level (and the ที่ made of the number) is
+# blanked too: the uncleared learn only that the number is taken and how secret the entry is.
+REDACTED_VALUES = {
+    "registered_at": None, "letter_date": None, "deadline": None, "urgency": 0, "document_type": "",
+    "channel": "", "status": "", "retention_years": None, "cancel_reason": "", "cancelled_at": None,
+    "cancelled_by_id": None, "owner_id": None, "created_by_id": None, "created_at": None, "destruction_id": None,
+}  # fmt: skip
 
 
 class Letter(models.Model):
@@ -156,6 +163,8 @@ class Letter(models.Model):
         """Blank what a person without clearance may not see (in memory only; never saved)."""
         for name in SECRET_FIELDS:
             setattr(self, name, REDACTED if name == "subject" else "")
+        for name, value in REDACTED_VALUES.items():
+            setattr(self, name, value)
         self._redacted = True
 
 

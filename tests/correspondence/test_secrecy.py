@@ -53,6 +53,8 @@ def test_search_never_matches_secret_content_for_the_uncleared(role, users, secr
     url = reverse("correspondence:register_list", args=["receive"])
     for params in (
         {"q": "ร้องเรียน"},
+        {"urgency": 0},  # the secret entry is ปกติ: the uncleared must not learn even that
+        {"status": "assigned"},
         {"sender": "ตรวจสอบพิเศษ"},
         {"reference": "0001/2569"},
         {"assignee": users["assignee"].pk},
@@ -113,3 +115,89 @@ def test_a_redacted_entry_can_never_be_saved(users, secret):
     assert letter.is_redacted
     with pytest.raises(RuntimeError, match="redacted letter must not be saved"):
         letter.save()
+
+
+# Values of a secret entry beyond its number, year, register and secrecy level, each distinctive enough
+# that finding it anywhere means it leaked (dates as the pages, the export and the API write them).
+LEAKS = {
+    "ลงวันที่": ("3 ก.พ. 69", "3 กุมภาพันธ์ 2569", "03/02/2569", "2026-02-03"),
+    "เวลาลงทะเบียน": ("07:41", "07.41", "T00:41"),
+    "ชั้นความเร็ว": ("ด่วนที่สุด",),
+    "ด่วนภายใน": ("9 ก.พ.", "2026-02-09"),
+    "ชนิด": ("หนังสือประทับตรา", "stamped"),
+    "ช่องทาง": ("อีเมล", '"email"'),
+    "อายุการเก็บ": ("เก็บถึงสิ้นปี", '"retention_years": 7'),
+    "เหตุผลยกเลิก": ("ส่งผิดหน่วยงานโดยเจตนาลับ",),
+}
+
+
+@pytest.fixture
+def secret_cancelled(users, incoming):
+    import datetime as dt
+
+    when = dt.datetime(2026, 2, 4, 0, 41, tzinfo=dt.UTC)  # 07.41 in Bangkok
+    letter = incoming(
+        subject=SECRET_SUBJECT, sender=SECRET_SENDER, secrecy=2, letter_date=dt.date(2026, 2, 3), urgency=3,
+        deadline=dt.datetime(2026, 2, 9, 9, 0, tzinfo=dt.UTC), document_type="stamped", channel="email",
+        retention_years=7, now=when,
+    )  # fmt: skip
+    services.letter_cancel(user=users["clerk"], letter=letter, reason="ส่งผิดหน่วยงานโดยเจตนาลับ")
+    incoming(subject="หนังสือปกติเรื่องงบประมาณ")
+    return letter
+
+
+def _leaks(text: str) -> list[str]:
+    return [f"{what}: {v}" for what, values in LEAKS.items() for v in values if v in text]
+
+
+def _row(page: str, letter) -> str:
+    """The entry's own row of a register page (the page's filters list every urgency by name)."""
+    import re
+
+    rows = [r for r in re.findall(r"<tr.*?</tr>", page, flags=re.S) if f"/letters/{letter.pk}/" in r]
+    assert len(rows) == 1, "the entry's number must still be listed"
+    return rows[0]
+
+
+def _surfaces(user, letter, client_for, django_capture_on_commit_callbacks) -> dict[str, str]:
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from core import documents
+
+    client = client_for(user)
+    register = reverse("correspondence:register_list", args=["receive"])
+    sheet = load_workbook(io.BytesIO(client.get(reverse("correspondence:register_export", args=["receive"])).content))
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    today = thaidate.format_numeric(thaidate.today())
+    params = documents.get_kind("correspondence.register").params_from(
+        {"register": "receive", "date_from": "01/02/2569", "date_to": today}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job = core_services.document_request(user=user, kind="correspondence.register", params=params)
+    return {
+        "page": client.get(reverse("correspondence:letter_detail", args=[letter.pk])).content.decode(),
+        "list": _row(client.get(register).content.decode(), letter),
+        "search": _row(client.get(register, {"number": letter.number}).content.decode(), letter),
+        "export": " ".join(str(c.value) for row in sheet.active.iter_rows() for c in row if c.value is not None),
+        "api list": api.get("/api/v1/correspondence/incoming/").content.decode(),
+        "api detail": api.get(f"/api/v1/correspondence/incoming/{letter.pk}/").content.decode(),
+        "printout": pdf_compact(DocumentJob.objects.get(pk=job.pk).result.path),
+    }
+
+
+@pytest.mark.parametrize("role", NOT_CLEARED)
+def test_the_uncleared_learn_only_the_number_year_register_and_secrecy_level_on_every_surface(
+    role, users, secret_cancelled, client_for, django_capture_on_commit_callbacks
+):
+    surfaces = _surfaces(users[role], secret_cancelled, client_for, django_capture_on_commit_callbacks)
+    assert {name: _leaks(text) for name, text in surfaces.items() if _leaks(text)} == {}
+    assert f"{secret_cancelled.number}" in surfaces["list"] and "ลับมาก" in surfaces["page"]
+
+
+def test_the_cleared_clerk_sees_those_values_so_the_check_above_can_fail(
+    users, secret_cancelled, client_for, django_capture_on_commit_callbacks
+):
+    surfaces = _surfaces(users["clerk"], secret_cancelled, client_for, django_capture_on_commit_callbacks)
+    assert set(LEAKS) == {leak.split(":")[0] for text in surfaces.values() for leak in _leaks(text)}
