@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from .. import thaidate
 
@@ -67,3 +69,14 @@ def has_role(user: object, roles: str) -> bool:
     from ..roles import has_role as _has_role
 
     return _has_role(user, *[r.strip() for r in roles.split(",")])
+
+
+@register.filter
+def whole_words(value: object) -> str:
+    """Each space-separated word kept on one line (a name, a date, a code), breaking only at the spaces.
+
+    Thai has no spaces inside a word, so a line breaker may split "ศรีสุข" into "ศรี / สุข"; on
+    paper a name or a number split like that misreads.
+    """
+    words = str(value or "").split()
+    return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
