@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from core import thaidate
 from core.models import OfficeProfile
@@ -133,3 +133,26 @@ def annual_report_qa_data(academic_year: int) -> dict:
         "below_good": len(data.below_good),
         "sars": data.sars,
     }
+
+
+def sar_status_counts(user: User, academic_year: int) -> dict[str, int]:
+    """How many of the year's SARs the user may see are draft, submitted and reviewed."""
+    return (
+        sars_visible_to(user)
+        .filter(academic_year=academic_year)
+        .aggregate(
+            draft=Count("pk", filter=Q(status=SarStatus.DRAFT)),
+            submitted=Count("pk", filter=Q(status=SarStatus.SUBMITTED)),
+            reviewed=Count("pk", filter=Q(status=SarStatus.REVIEWED)),
+        )
+    )
+
+
+def sars_search(user: User, academic_year: int, *, status: str = "", q: str = "") -> QuerySet[SelfAssessmentReport]:
+    """The SAR list: the year's SARs the user may see, by status and school name or code, by cluster."""
+    qs = sars_visible_to(user).filter(academic_year=academic_year)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(school__name__icontains=q) | Q(school__code=q))
+    return qs.order_by("school__cluster__name", "school__name")

@@ -58,22 +58,12 @@ def seed_plan(ctx: DemoContext, *, fiscal_year: int, schools: list) -> object:
                 responsible="ศึกษานิเทศก์", compensation=Decimal(comp), operating=Decimal(oper), materials=Decimal(mat),
             )  # fmt: skip
             activity.responsible_users.set(ctx.rng.sample(ctx.supervisors, 2))
-        Indicator.objects.create(
-            project=project,
-            order=1,
-            name="ร้อยละของสถานศึกษาที่ได้รับการนิเทศตามเป้าหมาย",
-            method="ประเมินผล",
-            tool="แบบบันทึกการนิเทศ",
-            target="ร้อยละ 100",
-        )
-        Indicator.objects.create(
-            project=project,
-            order=2,
-            name="ร้อยละของสถานศึกษาพึงพอใจต่อการนิเทศ",
-            method="สำรวจ",
-            tool="แบบสอบถามความพึงพอใจ",
-            target="ร้อยละ 80",
-        )
+        indicators = [
+            ("ร้อยละของสถานศึกษาที่ได้รับการนิเทศตามเป้าหมาย", "ประเมินผล", "แบบบันทึกการนิเทศ", "ร้อยละ 100"),
+            ("ร้อยละของสถานศึกษาพึงพอใจต่อการนิเทศ", "สำรวจ", "แบบสอบถามความพึงพอใจ", "ร้อยละ 80"),
+        ]
+        for i_order, (name, method, tool, target) in enumerate(indicators, start=1):
+            Indicator.objects.create(project=project, order=i_order, name=name, method=method, tool=tool, target=target)
     return plan
 
 

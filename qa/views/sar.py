@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -22,17 +21,9 @@ def index(request: HttpRequest) -> HttpResponse:
         return redirect("qa:school_qa", pk=school_id)
     access.require_reader(request.user)
     year = year_from(request)
-    counts = (
-        selectors.sars_visible_to(request.user)
-        .filter(academic_year=year)
-        .aggregate(
-            draft=Count("pk", filter=Q(status=SarStatus.DRAFT)),
-            submitted=Count("pk", filter=Q(status=SarStatus.SUBMITTED)),
-            reviewed=Count("pk", filter=Q(status=SarStatus.REVIEWED)),
-        )
-    )
     context = {
-        "year": year, "years": year_choices(year), "counts": counts, "sar_year": selectors.sar_year(year),
+        "year": year, "years": year_choices(year), "counts": selectors.sar_status_counts(request.user, year),
+        "sar_year": selectors.sar_year(year),
         "missing": selectors.schools_not_submitted(request.user, year).count(),
         "can_manage": access.can_manage(request.user),
     }  # fmt: skip
@@ -61,13 +52,9 @@ def deadlines(request: HttpRequest) -> HttpResponse:
 def sar_list(request: HttpRequest) -> HttpResponse:
     year = year_from(request)
     flt = SarFilterForm(request.GET or None)
-    qs = selectors.sars_visible_to(request.user).filter(academic_year=year)
-    if flt.is_valid():
-        if flt.cleaned_data["status"]:
-            qs = qs.filter(status=flt.cleaned_data["status"])
-        if flt.cleaned_data["q"]:
-            qs = qs.filter(Q(school__name__icontains=flt.cleaned_data["q"]) | Q(school__code=flt.cleaned_data["q"]))
-    page = Paginator(qs.order_by("school__cluster__name", "school__name"), 50).get_page(request.GET.get("page"))
+    search = flt.cleaned_data if flt.is_valid() else {}
+    qs = selectors.sars_search(request.user, year, status=search.get("status", ""), q=search.get("q", ""))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     context = {"page": page, "filter": flt, "year": year, "years": year_choices(year),
                "can_manage": access.can_manage(request.user)}  # fmt: skip
     return render(request, "qa/sar_list.html", context)
