@@ -26,10 +26,10 @@ class NavItem:
 
 NAV = (
     NavItem("หน้าแรก", "home", ()),
-    NavItem("งานนิเทศ", "supervision:index", ("/supervision/",)),
+    NavItem("งานนิเทศ", "supervision:index", ("/supervision/",), "supervision.access.can_read"),
     NavItem("สารบรรณ", "correspondence:index", ("/correspondence/",), "correspondence.access.can_read"),
     NavItem("ก.ต.ป.น.", "committee:index", ("/committee/",), "committee.access.can_read"),
-    NavItem("ประกันคุณภาพ", "qa:index", ("/qa/",)),
+    NavItem("ประกันคุณภาพ", "qa:index", ("/qa/",), "qa.access.can_open"),
     NavItem("สถานศึกษา", "schools:school_list", ("/schools/",), "schools.access.can_read"),
     NavItem("เอกสารของฉัน", "core:documents", ("/documents/",)),
 )

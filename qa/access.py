@@ -59,6 +59,11 @@ def own_school_id(user: UserLike) -> int | None:
     return None if can_read(user) else school_id_of(user)
 
 
+def can_open(user: UserLike) -> bool:
+    """The QA menu: readers, and school staff (their own school's QA page)."""
+    return can_read(user) or own_school_id(user) is not None
+
+
 def is_own_school(user: UserLike, school_id: int) -> bool:
     """A school-staff login of this school (their SAR, their deadline)."""
     return school_id is not None and own_school_id(user) == school_id

@@ -32,6 +32,11 @@ def can_read(user: UserLike) -> bool:
     return sees_every_school(user) or is_school_staff(user)
 
 
+def require_reader(user: UserLike) -> None:
+    if not can_read(user):
+        raise PermissionDenied("คุณไม่มีสิทธิ์ดูข้อมูลสถานศึกษา")
+
+
 def can_edit(user: UserLike) -> bool:
     return has_role(user, *EDITORS)
 

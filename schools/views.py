@@ -31,6 +31,7 @@ from .tabular import (
 
 @login_required
 def school_list(request: HttpRequest) -> HttpResponse:
+    access.require_reader(request.user)
     qs = selectors.schools_visible_to(request.user)
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
     page = Paginator(flt.qs.order_by("name"), 50).get_page(request.GET.get("page"))
@@ -73,6 +74,7 @@ def school_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    access.require_reader(request.user)
     qs = SchoolFilter(
         request.GET, queryset=selectors.schools_visible_to(request.user), district_choices=selectors.districts()
     ).qs.order_by("code")
@@ -96,6 +98,7 @@ def school_import(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def cluster_list(request: HttpRequest) -> HttpResponse:
+    access.require_reader(request.user)
     clusters = list(selectors.clusters_visible_to(request.user))
     for cluster in clusters:
         cluster.directory_params = {"cluster": cluster.pk}
@@ -136,6 +139,7 @@ def cluster_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def cluster_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    access.require_reader(request.user)
     clusters = selectors.clusters_visible_to(request.user).order_by("name")
     return _table_response([h for h, _ in CLUSTER_COLUMNS], cluster_export_rows(clusters), "clusters", fmt, [1, 2])
 

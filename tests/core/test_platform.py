@@ -173,6 +173,9 @@ def _nav_labels(html: str) -> list[str]:
 
 
 def test_navigation_shows_each_role_only_the_apps_it_may_open(users, client_for):
+    from django.contrib.auth import get_user_model
+
+    users = {**users, "no role": get_user_model().objects.create_user("norole", password="x")}
     for role, user in users.items():
         client = client_for(user)
         labels = _nav_labels(client.get("/").content.decode())
@@ -182,6 +185,7 @@ def test_navigation_shows_each_role_only_the_apps_it_may_open(users, client_for)
             "ก.ต.ป.น.": "/committee/",
             "ประกันคุณภาพ": "/qa/",
             "งานนิเทศ": "/supervision/",
+            "สถานศึกษา": "/schools/",
         }
         for label, url in urls.items():
             status = client.get(url).status_code
