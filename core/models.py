@@ -183,6 +183,11 @@ class DocumentJob(models.Model):
     created_at = models.DateTimeField("เวลาที่ขอ", default=timezone.now)
     started_at = models.DateTimeField("เริ่มสร้าง", null=True, blank=True)
     finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+    # Set once the broker has taken the message; a queued row without it is published again
+    # when the broker returns.
+    published_at = models.DateTimeField("ส่งเข้าคิวเมื่อ", null=True, blank=True)
+    # Written by the worker while it renders; a running job whose heartbeat is stale has lost its worker.
+    heartbeat_at = models.DateTimeField("สัญญาณล่าสุดจากตัวประมวลผล", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -209,3 +214,49 @@ class DocumentJob(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+class ServiceHeartbeat(models.Model):
+    """The last sign of life of a background service (the worker, beat), for /healthz."""
+
+    name = models.CharField("บริการ", max_length=40, unique=True)
+    beat_at = models.DateTimeField("สัญญาณล่าสุด")
+    detail = models.CharField("รายละเอียด", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "สัญญาณชีพของบริการเบื้องหลัง"
+        verbose_name_plural = "สัญญาณชีพของบริการเบื้องหลัง"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+# --- API tokens ----------------------------------------------------------------
+
+
+class ApiToken(models.Model):
+    """A personal API key. Only its SHA-256 is stored: nobody, the administrator included,
+    can read a key after it was shown once to its owner."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens", verbose_name="เจ้าของ"
+    )
+    name = models.CharField("ชื่อที่ใช้เรียก", max_length=100)
+    prefix = models.CharField("ส่วนต้นของโทเค็น", max_length=12, db_index=True)
+    key_hash = models.CharField("ค่าแฮช SHA-256", max_length=64, unique=True)
+    created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
+    expires_at = models.DateTimeField("หมดอายุ")
+    revoked_at = models.DateTimeField("ยกเลิกเมื่อ", null=True, blank=True)
+    last_used_at = models.DateTimeField("ใช้ล่าสุด", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "โทเค็น API"
+        verbose_name_plural = "โทเค็น API"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
