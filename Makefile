@@ -7,8 +7,10 @@ PORT ?= 8000
 
 .PHONY: run test test-fast install migrate demo lint format bench clean-var
 
-# `make run` (and the benchmarks) run locally: debug mode unless the environment says otherwise.
-run demo migrate bench: export DJANGO_DEBUG ?= 1
+# A development machine's settings live in .env (DJANGO_DEBUG=1, its own secret key, demo data when
+# DATABASE_URL is unset), written by the first `make run`/`migrate`/`demo`/`bench`, never overwritten;
+# manage.py reads it, so nothing needs exporting. The tests never read it (config/settings_test.py).
+ENV_FILE := .env
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +20,10 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
-migrate: install
+$(ENV_FILE):
+	$(PYTHON) scripts/dev_env.py $@
+
+migrate: install $(ENV_FILE)
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -37,7 +42,7 @@ test-fast: install
 
 # Every benchmark, against a scratch PostgreSQL database (they add rows to it), e.g.
 #   make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench
-bench: install
+bench: install $(ENV_FILE)
 	@test -n "$(DATABASE_URL)" || { echo "set DATABASE_URL to a scratch PostgreSQL database"; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_numbering

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import os
 
+# Tests never read a development machine's .env (its DJANGO_DEBUG=1 would change these settings);
+# subprocesses the tests start inherit this too.
+os.environ["DJANGO_ENV_FILE"] = ""
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-a-secret")
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
@@ -23,3 +26,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 WHITENOISE_AUTOREFRESH = True  # serve from STATICFILES_DIRS without collectstatic
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_ENABLED = True
+DEMO_DATA = True  # seed_demo's guard is tested with override_settings (tests/test_production.py)

@@ -39,7 +39,12 @@ class _Run:
         self.var_dir, self.dump = var_dir, var_dir / "dump.json"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CELERY_"))}
         env.update(
-            DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="1", VAR_DIR=str(var_dir), PYTHONHASHSEED=hash_seed
+            DJANGO_SETTINGS_MODULE="config.settings",
+            DJANGO_DEBUG="1",
+            DJANGO_DEMO_DATA="1",
+            DJANGO_ENV_FILE="",  # not a developer's .env
+            VAR_DIR=str(var_dir),
+            PYTHONHASHSEED=hash_seed,
         )
         manage = f"{sys.executable} manage.py"
         script = f"{manage} migrate --noinput -v0 && {manage} seed_demo -v0 && {manage} dumpdata -o {self.dump}"

@@ -2,6 +2,9 @@
 
 python manage.py seed_demo            # fails if data already exists
 python manage.py seed_demo --if-empty # does nothing when users exist (make run)
+
+Only where demo data was asked for (settings.DEMO_DATA, DJANGO_DEMO_DATA=1): a production database
+never gets the demo accounts and their known password.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import importlib
 import random
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -29,6 +33,16 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2569)
 
     def handle(self, *args: object, **options: object) -> None:
+        if not settings.DEMO_DATA:
+            if options["if_empty"]:
+                self.stdout.write(
+                    "ข้ามข้อมูลตัวอย่าง: ไม่ได้ตั้ง DJANGO_DEMO_DATA=1 (สร้างผู้ดูแลระบบคนแรกด้วย python manage.py createsuperuser)"
+                )
+                return
+            raise CommandError(
+                "ไม่สร้างข้อมูลตัวอย่าง: ต้องตั้ง DJANGO_DEMO_DATA=1 ในสภาพแวดล้อม "
+                "(ข้อมูลตัวอย่างมีบัญชีรหัสผ่าน demo1234 จึงไม่สร้างบนระบบจริงโดยไม่ได้ขอ)"
+            )
         if get_user_model().objects.exists():
             if options["if_empty"]:
                 self.stdout.write("มีข้อมูลอยู่แล้ว ข้ามการสร้างข้อมูลตัวอย่าง")
