@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django import db
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import documents
 from .access import require_office_editor
-from .models import DocumentJob, JobStatus, OfficeProfile, StaffProfile
+from .models import DocumentJob, JobStatus, OfficeProfile, ServiceHeartbeat, StaffProfile
 from .roles import Role, UserLike
 
 log = logging.getLogger(__name__)
@@ -82,16 +86,51 @@ def office_profile_save(*, user: UserLike, data: dict) -> OfficeProfile:
 
 # --- Background documents --------------------------------------------------
 
+BROKER_DOWN_MESSAGE = "ระบบเบื้องหลังไม่พร้อม จะเริ่มสร้างเอกสารเองเมื่อระบบกลับมา"
+WORKER_LOST_REQUEUED = "ตัวประมวลผลเบื้องหลังหยุดทำงานระหว่างสร้างเอกสาร ระบบส่งเข้าคิวสร้างใหม่ให้แล้ว"
+WORKER_LOST_ERROR = "ตัวประมวลผลเบื้องหลังหยุดทำงานระหว่างสร้างเอกสาร (ลองซ้ำแล้ว) กรุณากดลองใหม่"
+MAX_AUTOMATIC_ATTEMPTS = 2  # a job whose worker died is run again once, then failed
 
-def _enqueue(job: DocumentJob) -> None:
+
+def document_job_publish(*, job_id: int) -> bool:
+    """Hand a queued job to the broker; False (the row stays unpublished) when the broker is down.
+
+    The publish retries briefly (CELERY_TASK_PUBLISH_RETRY_POLICY): a web request waits a few
+    seconds at most. A row left unpublished is published by the sweep once the broker is back.
+    """
+    from kombu.exceptions import OperationalError as BrokerError
+
     from .tasks import render_document
 
-    transaction.on_commit(lambda: render_document.delay(job.pk))
+    try:
+        render_document.apply_async((job_id,), retry=True, retry_policy=settings.CELERY_TASK_PUBLISH_RETRY_POLICY)
+    except (BrokerError, ConnectionError, TimeoutError) as exc:
+        log.warning("document job %s not published, broker unavailable: %s", job_id, exc)
+        DocumentJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(message=BROKER_DOWN_MESSAGE)
+        return False
+    DocumentJob.objects.filter(pk=job_id).update(published_at=timezone.now())
+    DocumentJob.objects.filter(pk=job_id, status=JobStatus.QUEUED, message=BROKER_DOWN_MESSAGE).update(
+        message="รอคิวสร้างเอกสาร"
+    )
+    return True
+
+
+def _enqueue(job: DocumentJob) -> None:
+    def publish() -> None:
+        job.published_at = timezone.now() if document_job_publish(job_id=job.pk) else None
+        if job.published_at is None:
+            job.message = BROKER_DOWN_MESSAGE
+
+    transaction.on_commit(publish)
 
 
 @transaction.atomic
 def document_request(*, user: UserLike, kind: str, params: dict | None = None) -> DocumentJob:
-    """Queue a document for rendering; the worker starts once this transaction commits."""
+    """Queue a document for rendering; the worker starts once this transaction commits.
+
+    When the broker is down the row stays queued with published_at None (and says so in
+    `message`); the sweep publishes it when the broker is back.
+    """
     params = params or {}
     doc_kind = documents.get_kind(kind)
     if not doc_kind.can_request(user, params):
@@ -117,7 +156,7 @@ def document_job_retry(*, user: UserLike, job: DocumentJob) -> DocumentJob:
     job.progress = 0
     job.error = ""
     job.message = "รอคิวสร้างเอกสาร (ลองใหม่)"
-    job.started_at = job.finished_at = None
+    job.started_at = job.finished_at = job.published_at = job.heartbeat_at = None
     job.save()
     _enqueue(job)
     return job
@@ -129,9 +168,43 @@ def _claim(job_id: int, *, is_retry: bool) -> bool:
     now = timezone.now()
     return bool(
         DocumentJob.objects.filter(pk=job_id, status__in=allowed).update(
-            status=JobStatus.RUNNING, started_at=now, progress=1, message="กำลังเตรียมข้อมูล"
+            status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, progress=1, message="กำลังเตรียมข้อมูล"
         )
     )
+
+
+class _Heartbeat:
+    """A thread that writes the job's heartbeat_at every DOCUMENT_HEARTBEAT_SECONDS while it renders.
+
+    A worker killed mid-render stops writing; the sweep then sees the stale heartbeat within
+    DOCUMENT_HEARTBEAT_STALE instead of waiting for the job's time limit.
+    """
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"heartbeat-job-{job_id}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
+        self.thread.join(timeout=10)
+
+    def _run(self) -> None:
+        try:
+            while not self.stopped.wait(settings.DOCUMENT_HEARTBEAT_SECONDS):
+                try:
+                    DocumentJob.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
+                        heartbeat_at=timezone.now()
+                    )
+                except DatabaseError:  # the database blinked: try again at the next beat
+                    log.warning("heartbeat of document job %s not written", self.job_id, exc_info=True)
+                    db.close_old_connections()
+        finally:
+            db.connection.close()  # this thread's own connection
 
 
 def _progress_updater(job_id: int) -> documents.ProgressFn:
@@ -141,7 +214,9 @@ def _progress_updater(job_id: int) -> documents.ProgressFn:
         percent = max(0, min(99, int(percent)))
         if percent - last["value"] >= 5 or message:
             last["value"] = percent
-            DocumentJob.objects.filter(pk=job_id).update(progress=percent, message=message[:300])
+            DocumentJob.objects.filter(pk=job_id).update(
+                progress=percent, message=message[:300], heartbeat_at=timezone.now()
+            )
 
     return update
 
@@ -161,14 +236,23 @@ def _write_atomically(job: DocumentJob, filename: str, data: bytes) -> str:
     return storage_name
 
 
-def document_job_run(*, job_id: int, is_retry: bool = False) -> None:
-    """Build and render one document job (called by the Celery task)."""
+def document_job_run(*, job_id: int, is_retry: bool = False, heartbeat: bool = True) -> None:
+    """Build and render one document job (called by the Celery task).
+
+    `heartbeat` runs the heartbeat thread; the task turns it off when it runs eagerly in the
+    web process (there is no separate worker to lose).
+    """
     if not _claim(job_id, is_retry=is_retry):
         log.info("document job %s already taken or cancelled", job_id)
         return
     job = DocumentJob.objects.get(pk=job_id)
     DocumentJob.objects.filter(pk=job_id).update(attempts=job.attempts + 1)
-    progress = _progress_updater(job_id)
+    with _Heartbeat(job_id) if heartbeat else contextlib.nullcontext():
+        _render(job)
+
+
+def _render(job: DocumentJob) -> None:
+    progress = _progress_updater(job.pk)
     try:
         kind = documents.get_kind(job.kind)
         rendered = kind.build(job, progress)
@@ -176,12 +260,12 @@ def document_job_run(*, job_id: int, is_retry: bool = False) -> None:
         pdf = documents.html_to_pdf(rendered.html, rendered.append_pdfs)
         name = _write_atomically(job, rendered.filename, pdf)
     except documents.DocumentError as exc:
-        document_job_fail(job_id=job_id, error=str(exc))
+        document_job_fail(job_id=job.pk, error=str(exc))
         return
     except SoftTimeLimitExceeded:
-        document_job_fail(job_id=job_id, error="สร้างเอกสารเกินเวลาที่กำหนด กรุณาลองใหม่หรือเลือกช่วงข้อมูลให้เล็กลง")
+        document_job_fail(job_id=job.pk, error="สร้างเอกสารเกินเวลาที่กำหนด กรุณาลองใหม่หรือเลือกช่วงข้อมูลให้เล็กลง")
         return
-    DocumentJob.objects.filter(pk=job_id).update(
+    DocumentJob.objects.filter(pk=job.pk).update(
         status=JobStatus.DONE, progress=100, message="เสร็จแล้ว", result=name, finished_at=timezone.now()
     )
 
@@ -192,20 +276,67 @@ def document_job_fail(*, job_id: int, error: str) -> None:
     )
 
 
-def document_jobs_sweep(*, now: dt.datetime | None = None) -> int:
-    """Mark jobs stuck past their limit as failed, so none stays 'running' for ever."""
+def _fail_jobs(jobs: QuerySet[DocumentJob], *, now: dt.datetime, error: str) -> int:
+    return jobs.update(status=JobStatus.FAILED, message="ไม่สำเร็จ", finished_at=now, error=error)
+
+
+def _sweep_lost_workers(now: dt.datetime) -> tuple[int, list[int]]:
+    """Running jobs whose heartbeat went stale: re-queue those run once, fail the others."""
+    stale = now - dt.timedelta(seconds=settings.DOCUMENT_HEARTBEAT_STALE)
+    lost = DocumentJob.objects.filter(status=JobStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, started_at__lt=stale)
+    )
+    requeue_ids = list(lost.filter(attempts__lt=MAX_AUTOMATIC_ATTEMPTS).values_list("pk", flat=True))
+    requeued = DocumentJob.objects.filter(pk__in=requeue_ids, status=JobStatus.RUNNING).update(
+        status=JobStatus.QUEUED,
+        progress=0,
+        message=WORKER_LOST_REQUEUED,
+        started_at=None,
+        heartbeat_at=None,
+        published_at=None,
+    )
+    failed = _fail_jobs(lost.filter(attempts__gte=MAX_AUTOMATIC_ATTEMPTS), now=now, error=WORKER_LOST_ERROR)
+    return requeued + failed, requeue_ids
+
+
+def document_jobs_sweep(*, now: dt.datetime | None = None, republish_all: bool = False) -> int:
+    """Bring every unfinished job back to a true state; the number of jobs changed or published.
+
+    - running, heartbeat older than DOCUMENT_HEARTBEAT_STALE: its worker died. Re-queued once
+      (attempts counts the runs), failed the second time.
+    - running past its time limit (should the heartbeat still beat): failed.
+    - queued and never published (the broker was down): published now. At worker start
+      (`republish_all`) every queued job is published again, since a Redis restart may have lost
+      its message; a duplicate message is harmless, only one run can claim the job.
+    - published but not taken by any worker within 30 minutes: failed with a reason.
+    """
     now = now or timezone.now()
+    changed, _ = _sweep_lost_workers(now)
     running_limit = dt.timedelta(seconds=settings.DOCUMENT_TIME_LIMIT + 120)
-    stuck_running = DocumentJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - running_limit).update(
-        status=JobStatus.FAILED,
-        message="ไม่สำเร็จ",
-        finished_at=now,
+    changed += _fail_jobs(
+        DocumentJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - running_limit),
+        now=now,
         error="งานค้างเกินเวลาที่กำหนด (ตัวประมวลผลอาจหยุดทำงาน) กรุณากดลองใหม่",
     )
-    stuck_queued = DocumentJob.objects.filter(status=JobStatus.QUEUED, created_at__lt=now - QUEUED_TIMEOUT).update(
-        status=JobStatus.FAILED,
-        message="ไม่สำเร็จ",
-        finished_at=now,
+    changed += _fail_jobs(
+        DocumentJob.objects.filter(status=JobStatus.QUEUED, published_at__lt=now - QUEUED_TIMEOUT),
+        now=now,
         error="ไม่มีตัวประมวลผลเบื้องหลังรับงานภายใน 30 นาที กรุณาตรวจสอบว่า worker ทำงานอยู่ แล้วกดลองใหม่",
     )
-    return stuck_running + stuck_queued
+    grace = now - dt.timedelta(seconds=settings.DOCUMENT_PUBLISH_GRACE)
+    queued = DocumentJob.objects.filter(status=JobStatus.QUEUED)
+    if not republish_all:
+        queued = queued.filter(published_at__isnull=True, created_at__lt=grace)
+    for job_id in queued.values_list("pk", flat=True):
+        if not document_job_publish(job_id=job_id):
+            break  # the broker is still down: the next sweep tries again
+        changed += 1
+    return changed
+
+
+def service_heartbeat_write(*, name: str, detail: str = "") -> ServiceHeartbeat:
+    """Record that a background service (the worker) is alive now."""
+    beat, _ = ServiceHeartbeat.objects.update_or_create(
+        name=name, defaults={"beat_at": timezone.now(), "detail": detail[:200]}
+    )
+    return beat

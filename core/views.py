@@ -3,14 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from . import access, documents, panels, selectors, services, thaidate
+from . import access, documents, health, panels, selectors, services, thaidate
 from .forms import OfficeProfileForm
-from .health import broker_ok
 from .models import OfficeProfile
 from .web import flash_errors, run_action, save_form
 
@@ -22,17 +20,26 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        db = True
-    except Exception:  # noqa: BLE001 - any failure means "not answering"
-        db = False
-    broker = broker_ok()
-    ok = db and broker
-    return JsonResponse(
-        {"status": "ok" if ok else "error", "database": db, "broker": broker}, status=200 if ok else 503
-    )
+    """JSON health: 200 when all is well, 503 otherwise.
+
+    `/healthz` checks the database, the broker and the worker's heartbeat; `/healthz?web` only
+    this web process and its database (the web container's own health check).
+    """
+    db = health.database_ok()
+    if "web" in request.GET:
+        return JsonResponse({"status": "ok" if db else "error", "database": db}, status=200 if db else 503)
+    broker = health.broker_ok()
+    worker = health.worker_state() if db else health.WorkerState(alive=False, age_seconds=None)
+    ok = db and broker and worker.alive
+    body = {
+        "status": "ok" if ok else "error",
+        "database": db,
+        "broker": broker,
+        "worker": worker.alive,
+        "worker_age_seconds": worker.age_seconds,
+        "worker_detail": worker.message if db else "ตรวจสัญญาณ worker ไม่ได้ เพราะฐานข้อมูลไม่ตอบ",
+    }
+    return JsonResponse(body, status=200 if ok else 503)
 
 
 @login_required
@@ -55,7 +62,10 @@ def document_request(request: HttpRequest) -> HttpResponse:
     except (documents.DocumentError, ValidationError) as exc:
         flash_errors(request, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
         return redirect(request.POST.get("next") or "core:documents")
-    messages.success(request, f"รับคำขอ “{job.title}” แล้ว ระบบกำลังสร้างเอกสาร ติดตามได้ที่หน้านี้")
+    if job.message == services.BROKER_DOWN_MESSAGE:  # saved, but the broker did not take it
+        messages.warning(request, f"รับคำขอ “{job.title}” แล้ว แต่{services.BROKER_DOWN_MESSAGE}")
+    else:
+        messages.success(request, f"รับคำขอ “{job.title}” แล้ว ระบบกำลังสร้างเอกสาร ติดตามได้ที่หน้านี้")
     return redirect("core:documents")
 
 
@@ -66,6 +76,8 @@ def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
     run_action(
         request, lambda: services.document_job_retry(user=request.user, job=job), f"ส่ง “{job.title}” เข้าคิวสร้างใหม่แล้ว"
     )
+    if job.message == services.BROKER_DOWN_MESSAGE:  # the retry was saved, but the broker did not take it
+        messages.warning(request, services.BROKER_DOWN_MESSAGE)
     return redirect("core:documents")
 
 

@@ -103,12 +103,17 @@ def test_the_sweeper_fails_jobs_stuck_past_their_limit(users, settings):
         requested_by=user,
         status=JobStatus.RUNNING,
         started_at=now - dt.timedelta(seconds=settings.DOCUMENT_TIME_LIMIT + 300),
+        heartbeat_at=now,  # still beating, yet past its limit (stale heartbeats: test_worker_resilience.py)
     )
     fresh = DocumentJob.objects.create(
-        kind="k", title="กำลังทำ", requested_by=user, status=JobStatus.RUNNING, started_at=now
+        kind="k", title="กำลังทำ", requested_by=user, status=JobStatus.RUNNING, started_at=now, heartbeat_at=now
     )
     never_taken = DocumentJob.objects.create(
-        kind="k", title="ไม่มีใครรับ", requested_by=user, created_at=now - dt.timedelta(hours=2)
+        kind="k",
+        title="ไม่มีใครรับ",
+        requested_by=user,
+        created_at=now - dt.timedelta(hours=2),
+        published_at=now - dt.timedelta(hours=2),
     )
     assert services.document_jobs_sweep(now=now) == 2
     for job in (stuck, fresh, never_taken):

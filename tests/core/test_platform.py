@@ -14,10 +14,19 @@ from core.models import OfficeProfile
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_healthz_reports_database_and_broker(client, db):
+def test_healthz_reports_database_broker_and_worker(client, db):
+    # Test settings run tasks eagerly, inside the web process: the worker is the web process.
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": True, "broker": True}
+    body = response.json()
+    assert body["status"] == "ok" and body["database"] is True and body["broker"] is True
+    assert body["worker"] is True and "eager" in body["worker_detail"]
+
+
+def test_healthz_web_checks_only_this_process_and_its_database(client, settings, db):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # a dead broker does not make the web container unhealthy
+    response = client.get("/healthz?web")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": True}
 
 
 @pytest.mark.slow
