@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import DocumentJob
+from .models import ApiToken, DocumentJob
 from .roles import Role, UserLike, has_role
 
 
@@ -26,3 +26,8 @@ def require_office_editor(user: UserLike) -> None:
 def get_document_job_for_user(user: UserLike, pk: int, *, write: bool = False) -> DocumentJob:
     """Only the requester knows the job (write=True, a retry, is theirs too)."""
     return get_object_or_404(DocumentJob, pk=pk, requested_by_id=user.pk)
+
+
+def get_api_token_for_user(user: UserLike, pk: int, *, write: bool = False) -> ApiToken:
+    """A user's own API token; anyone else's is a 404 on the web (the admin revokes through /admin/)."""
+    return get_object_or_404(ApiToken, pk=pk, user_id=user.pk)

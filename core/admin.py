@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
-from .models import DocumentJob, LearningArea, OfficeProfile, StaffProfile, WorkUnit
+from . import tokens
+from .models import ApiToken, DocumentJob, LearningArea, OfficeProfile, StaffProfile, WorkUnit
 
 User = get_user_model()
 
@@ -39,6 +42,65 @@ class StaffUserAdmin(UserAdmin):
 
 @admin.register(DocumentJob)
 class DocumentJobAdmin(admin.ModelAdmin):
+    """For support: which jobs ran and why one failed. Read-only, and without the file or its
+    parameters: a document is rendered with its requester's clearance, so only they may open it
+    (core.access), and a job cannot be handed to someone else here."""
+
     list_display = ("title", "kind", "requested_by", "status", "progress", "created_at", "finished_at")
     list_filter = ("status", "kind")
-    readonly_fields = ("created_at", "started_at", "finished_at")
+    fields = ("title", "kind", "requested_by", "status", "progress", "message", "error", "attempts")
+    fields += ("created_at", "published_at", "started_at", "heartbeat_at", "finished_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens can be seen (prefix, owner, dates) and revoked here; never added, changed or read.
+
+    The key itself is not in the database (only its SHA-256), and the hash is not shown either.
+    A user makes their own tokens at “โทเค็น API ของฉัน”; an operator uses `manage.py api_token`.
+    """
+
+    list_display = ("prefix", "name", "user", "created_at", "expires_at", "last_used_at", "revoked_at", "status")
+    list_filter = ("revoked_at", "expires_at")
+    search_fields = ("prefix", "name", "user__username", "user__first_name", "user__last_name")
+    fields = ("prefix", "name", "user", "created_at", "expires_at", "last_used_at", "revoked_at")
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    @admin.display(description="สถานะ")
+    def status(self, obj: ApiToken) -> str:
+        if obj.revoked_at:
+            return "ยกเลิกแล้ว"
+        return "ใช้งานได้" if obj.is_active else "หมดอายุ"
+
+    @admin.action(description="ยกเลิกโทเค็นที่เลือก", permissions=["view"])
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        count = 0
+        for token in queryset.filter(revoked_at__isnull=True):
+            tokens.api_token_revoke(user=request.user, token=token)
+            count += 1
+        self.message_user(request, f"ยกเลิกโทเค็นแล้ว {count} รายการ", messages.SUCCESS)
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False

@@ -116,3 +116,20 @@ class OfficeProfileForm(forms.ModelForm):
         if logo and getattr(logo, "size", 0) > 2 * 1024 * 1024:
             raise forms.ValidationError("ไฟล์ตราสัญลักษณ์ต้องมีขนาดไม่เกิน 2 MB")
         return logo
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal API token: what it is for, and how many days it lives."""
+
+    name = forms.CharField(label="ชื่อโทเค็น (ใช้ทำอะไร)", max_length=100, error_messages={"required": "กรุณาตั้งชื่อโทเค็น"})
+    days = forms.IntegerField(
+        label="อายุ (วัน)",
+        min_value=1,
+        max_value=365,
+        error_messages={
+            "required": "กรุณาระบุอายุโทเค็นเป็นจำนวนวัน",
+            "invalid": "อายุโทเค็นต้องเป็นจำนวนวันเต็ม",
+            "min_value": "อายุโทเค็นต้องอยู่ระหว่าง 1 ถึง 365 วัน",
+            "max_value": "อายุโทเค็นต้องอยู่ระหว่าง 1 ถึง 365 วัน",
+        },
+    )

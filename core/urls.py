@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import views, views_tokens
 from .forms import LoginForm, ThaiPasswordChangeForm
 
 account_patterns = [
@@ -29,6 +29,9 @@ core_patterns = (
         path("documents/<int:pk>/download/", views.document_download, name="document_download"),
         path("office/", views.office_profile_edit, name="office"),
         path("profile/", views.my_profile, name="profile"),
+        path("profile/tokens/", views_tokens.api_token_list, name="api_tokens"),
+        path("profile/tokens/new/", views_tokens.api_token_create, name="api_token_create"),
+        path("profile/tokens/<int:pk>/revoke/", views_tokens.api_token_revoke, name="api_token_revoke"),
     ],
     "core",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 
+from core import tokens
 from core.models import DocumentJob, JobStatus
 from tests.access.matrix import ANONYMOUS, Case, World, everyone, post_only
 
@@ -18,7 +19,8 @@ def objects(world: World) -> dict:
         kind="schools.school_directory", title="ทำเนียบ", requested_by=world.users["supervisor"],
         status=JobStatus.FAILED,
     )  # fmt: skip
-    return {"done_job": done, "failed_job": failed}
+    token, _key = tokens.api_token_create(user=world.users["supervisor"], name="โปรแกรมของศึกษานิเทศก์")
+    return {"done_job": done, "failed_job": failed, "supervisor_token": token}
 
 
 OWN_ONLY = everyone(404, supervisor=200)  # the administrator too: a job may hold its requester's secrets
@@ -40,5 +42,13 @@ CASES = {
     ),
     "core:office": Case(expect=everyone(403, administrator=200)),
     "core:profile": Case(expect=everyone(200)),
-    "api-schema": Case(expect={ANONYMOUS: 200}, others=200),
+    # API tokens: each user makes and sees only their own; another's token is a 404, the administrator's too.
+    "core:api_tokens": Case(expect=everyone(200)),
+    "core:api_token_create": post_only(everyone(200), data=lambda w: {"name": "โปรแกรมนำเข้าหนังสือ", "days": "30"}),
+    "core:api_token_revoke": post_only(
+        everyone(404, supervisor=302), kwargs=lambda w: {"pk": w.objects["supervisor_token"].pk}
+    ),
+    # The API's schema and its Swagger UI: signed-in users only (401 for the schema, the login page for the UI).
+    "api-schema": Case(expect={ANONYMOUS: 401}, others=200),
+    "api-docs": Case(expect=everyone(200)),
 }

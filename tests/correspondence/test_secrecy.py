@@ -160,16 +160,15 @@ def _row(page: str, letter) -> str:
 
 
 def _surfaces(user, letter, client_for, django_capture_on_commit_callbacks) -> dict[str, str]:
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
-    from core import documents
+    from core import documents, tokens
 
     client = client_for(user)
     register = reverse("correspondence:register_list", args=["receive"])
     sheet = load_workbook(io.BytesIO(client.get(reverse("correspondence:register_export", args=["receive"])).content))
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {tokens.api_token_create(user=user, name='ทดสอบความลับ')[1]}")
     today = thaidate.format_numeric(thaidate.today())
     params = documents.get_kind("correspondence.register").params_from(
         {"register": "receive", "date_from": "01/02/2569", "date_to": today}
