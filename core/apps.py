@@ -1,9 +1,17 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = "ระบบกลาง"
+
+    def ready(self) -> None:
+        from . import text
+
+        # One text-cleaning rule for every model and every form (see core/text.py).
+        pre_save.connect(text.clean_before_save, dispatch_uid="core.text.clean_before_save")
+        text.install_form_cleaning()

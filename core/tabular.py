@@ -1,20 +1,46 @@
 """Reading and writing CSV / XLSX tables for imports and exports.
 
 Imports are all-or-nothing: callers validate every row, collect RowErrors, and only
-write when there are none (see schools.services.schools_import).
+write when there are none (see schools.services.schools_import). Reading is bounded: the
+upload's size, an XLSX's uncompressed size and compression ratio are checked before openpyxl
+opens it, and rows are read one at a time up to the limits below, never the whole sheet first.
+
+Exports never fail on stored text and never write a formula: strings go through core.text's
+rule (no control character reaches the XML) and are written as text cells; a CSV cell that
+starts like a formula (= + - @ tab) gets a leading apostrophe (OWASP "CSV injection").
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 
-MAX_IMPORT_ROWS = 20000
+from .text import clean_text
+
+MAX_IMPORT_ROWS = 20000  # data rows, header and empty rows not counted
+MAX_SHEET_ROWS = 50000  # rows read at most, empty ones included (a sheet can declare a million empty rows)
+MAX_IMPORT_COLUMNS = 100
+MAX_IMPORT_BYTES = 5 * 1024 * 1024  # the uploaded file itself
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024  # every part of the XLSX zip, uncompressed
+MAX_COMPRESSION_RATIO = 200  # spreadsheet XML packs 5-50 times; far more is a zip bomb
+XLSX_MAX_CELL_CHARS = 32767  # Excel's limit; a longer cell makes Excel "repair" the file
+
+_MB = 1024 * 1024
+_UNREADABLE_XLSX = "อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ .xlsx"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")
 
 
 @dataclass(frozen=True)
@@ -43,31 +69,28 @@ def _clean(value: object) -> str:
         value = int(value)
     if isinstance(value, int | float):
         return NumericCell(value)
-    return str(value).strip()
+    return clean_text(str(value), multiline=True).strip()
+
+
+# --- imports -------------------------------------------------------------------------------------
 
 
 def read_table(upload: UploadedFile, *, required: Sequence[str]) -> list[dict[str, str]]:
-    """Rows of a CSV (UTF-8, with or without BOM) or XLSX file, keyed by header.
+    """Rows of a CSV (UTF-8, with or without BOM, or Thai Windows) or XLSX file, keyed by header.
 
-    Cells come back as stripped strings. Raises ValidationError (Thai) for an
-    unreadable file or missing columns.
+    Cells come back as stripped strings cleaned by core.text. Raises ValidationError (Thai) for an
+    unreadable or oversized file, missing columns, or more than MAX_IMPORT_ROWS rows.
     """
     name = (upload.name or "").lower()
-    if name.endswith(".xlsx"):
-        header, rows = _read_xlsx(upload)
-    elif name.endswith(".csv"):
-        header, rows = _read_csv(upload)
-    else:
+    if not name.endswith((".xlsx", ".csv")):
         raise ValidationError("รองรับเฉพาะไฟล์ .csv หรือ .xlsx")
-    missing = [col for col in required if col not in header]
-    if missing:
-        raise ValidationError(f"ไฟล์ไม่มีคอลัมน์ที่จำเป็น: {', '.join(missing)}")
-    if len(rows) > MAX_IMPORT_ROWS:
-        raise ValidationError(f"นำเข้าได้ครั้งละไม่เกิน {MAX_IMPORT_ROWS:,} แถว")
+    if (upload.size or 0) > MAX_IMPORT_BYTES:
+        raise ValidationError(f"ไฟล์นำเข้าต้องมีขนาดไม่เกิน {MAX_IMPORT_BYTES // _MB} MB")
+    header, rows = _read_xlsx(upload, required) if name.endswith(".xlsx") else _read_csv(upload, required)
     return [dict(zip(header, row, strict=False)) for row in rows]
 
 
-def _read_csv(upload: UploadedFile) -> tuple[list[str], list[list[str]]]:
+def _read_csv(upload: UploadedFile, required: Sequence[str]) -> tuple[list[str], list[list[str]]]:
     raw = upload.read()
     try:
         text = raw.decode("utf-8-sig")
@@ -76,40 +99,163 @@ def _read_csv(upload: UploadedFile) -> tuple[list[str], list[list[str]]]:
             text = raw.decode("cp874")  # Thai Windows encoding, common in Excel's "CSV"
         except UnicodeDecodeError:
             raise ValidationError("อ่านไฟล์ CSV ไม่ได้ กรุณาบันทึกเป็น CSV UTF-8") from None
-    reader = csv.reader(io.StringIO(text))
-    table = [[_clean(c) for c in row] for row in reader]
-    return _split(table)
+    rows = _guarded(csv.reader(io.StringIO(text)), "อ่านไฟล์ CSV ไม่ได้ รูปแบบไฟล์ไม่ถูกต้อง")
+    return _collect(([_without_formula_guard(c) for c in row] for row in rows), required)
 
 
-def _read_xlsx(upload: UploadedFile) -> tuple[list[str], list[list[str]]]:
+def _without_formula_guard(cell: str) -> str:
+    """A cell as it was before write_csv neutralised it ("'+66 44..." -> "+66 44..."), so CSV round trips."""
+    if cell.startswith("'") and cell[1:].lstrip().startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def _read_xlsx(upload: UploadedFile, required: Sequence[str]) -> tuple[list[str], list[list[str]]]:
     from openpyxl import load_workbook
 
+    _check_xlsx_archive(upload)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ValidationError("อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ .xlsx") from None
-    sheet = workbook.worksheets[0]
-    table = [[_clean(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return _split(table)
+        raise ValidationError(_UNREADABLE_XLSX) from None
+    try:
+        if (sheet.max_row or 0) > MAX_SHEET_ROWS:
+            raise ValidationError(
+                f"ไฟล์ระบุว่าแผ่นงานมี {sheet.max_row:,} แถว เกิน {MAX_SHEET_ROWS:,} แถวที่อ่านได้ "
+                "กรุณาลบแถวที่ไม่ใช้ออก (รวมแถวว่างที่จัดรูปแบบไว้) แล้วบันทึกใหม่"
+            )
+        rows = sheet.iter_rows(max_row=MAX_SHEET_ROWS + 1, max_col=MAX_IMPORT_COLUMNS, values_only=True)
+        return _collect(_guarded(rows, _UNREADABLE_XLSX), required)
+    finally:
+        workbook.close()
 
 
-def _split(table: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    table = [row for row in table if any(row)]
-    if not table:
+def _check_xlsx_archive(upload: UploadedFile) -> None:
+    """Refuse a zip bomb before openpyxl unpacks anything: total size and each part's ratio."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise ValidationError(_UNREADABLE_XLSX) from None
+    unpacked = sum(p.file_size for p in parts)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ValidationError(
+            f"ไฟล์ Excel นี้เมื่อแตกไฟล์แล้วมีขนาด {unpacked / _MB:,.0f} MB เกิน {MAX_XLSX_UNPACKED_BYTES // _MB} MB "
+            "ที่นำเข้าได้ กรุณาแบ่งเป็นหลายไฟล์หรือลบแถวที่ไม่ใช้ออก"
+        )
+    for part in parts:
+        if part.file_size > _MB and part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1):
+            raise ValidationError("ไฟล์ Excel นี้ถูกบีบอัดผิดปกติ (อาจเป็นไฟล์อันตราย) ระบบไม่เปิดอ่าน")
+    upload.seek(0)
+
+
+def _guarded(rows: Iterator[Sequence[object]], message: str) -> Iterator[Sequence[object]]:
+    """`rows`, with a parser's error (bad XML, a CSV field over the size limit) as a Thai ValidationError."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - csv.Error, XML parse errors, openpyxl's own
+            raise ValidationError(message) from None
+        yield row
+
+
+def _collect(rows: Iterable[Sequence[object]], required: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    """The header (first non-empty row) and the data rows padded to its width, read one at a time.
+
+    Stops at the first row past MAX_SHEET_ROWS (empty rows included) or MAX_IMPORT_ROWS data rows.
+    """
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    for scanned, raw in enumerate(rows, start=1):
+        if scanned > MAX_SHEET_ROWS:
+            raise ValidationError(f"ไฟล์มีเกิน {MAX_SHEET_ROWS:,} แถว (นับแถวว่างด้วย) กรุณาลบแถวที่ไม่ใช้ออกแล้วบันทึกใหม่")
+        row = _trimmed([_clean(c) for c in raw[:MAX_IMPORT_COLUMNS]])
+        if not row:
+            continue
+        if header is None:
+            header = [clean_text(h, multiline=False) for h in row]
+            missing = [col for col in required if col not in header]
+            if missing:
+                raise ValidationError(f"ไฟล์ไม่มีคอลัมน์ที่จำเป็น: {', '.join(missing)}")
+            continue
+        if len(body) == MAX_IMPORT_ROWS:
+            raise ValidationError(f"นำเข้าได้ครั้งละไม่เกิน {MAX_IMPORT_ROWS:,} แถว")
+        body.append((row + [""] * len(header))[: len(header)])
+    if header is None:
         raise ValidationError("ไฟล์ว่าง ไม่มีข้อมูล")
-    header, *rows = table
-    width = len(header)
-    return header, [(row + [""] * width)[:width] for row in rows]
+    return header, body
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def _export_text(value: str) -> str:
+    """Stored text as it may go into a file: core.text's multiline rule (no control characters)."""
+    return clean_text(str(value), multiline=True)
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = _export_text(value)
+        start = text.lstrip()
+        if start.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(start):
+            return "'" + text  # shown as text by Excel/LibreOffice, never run as a formula
+        return text
+    return value
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A UTF-8 CSV (with BOM so Excel opens Thai correctly); formula-like text is neutralised."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers)
+    writer.writerow([_csv_value(h) for h in headers])
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return out.getvalue().encode("utf-8-sig")  # BOM so Excel opens Thai correctly
+        writer.writerow([_csv_value(v) for v in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_value(value: object, *, as_text: bool) -> object:
+    """A value openpyxl can always write; text stays text (see _xlsx_cell)."""
+    if value is None:
+        return ""
+    if as_text:
+        return _export_text(value)[:XLSX_MAX_CELL_CHARS]
+    if isinstance(value, bool | int | Decimal | dt.date | dt.time) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    return _export_text(value)[:XLSX_MAX_CELL_CHARS]
+
+
+def _xlsx_cell(sheet: object, value: object, *, as_text: bool = False) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_xlsx_value(value, as_text=as_text))
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # openpyxl makes "=..." a formula; a stored "=HYPERLINK(...)" stays text
+    if as_text:
+        cell.number_format = "@"
+    return cell
+
+
+def _sheet_title(title: str) -> str:
+    """A title Excel accepts: no \\ * ? : / [ ], not wrapped in apostrophes, at most 31 characters."""
+    text = _INVALID_TITLE.sub(" ", clean_text(str(title), multiline=False))
+    return text[:31].strip().strip("'").strip() or "ข้อมูล"
 
 
 def write_xlsx(
@@ -118,21 +264,20 @@ def write_xlsx(
     """An XLSX workbook; `text_columns` are stored as text so codes keep their leading zeros."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(["" if v is None else v for v in row])
-    for col in text_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
-            cell.number_format = "@"
-            cell.value = "" if cell.value is None else str(cell.value)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title))
     for idx, header in enumerate(headers, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=idx).column_letter].width = max(12, len(header) + 4)
+        sheet.column_dimensions[get_column_letter(idx)].width = max(12, len(str(header)) + 4)
+    bold = Font(bold=True)
+    header_cells = [_xlsx_cell(sheet, h, as_text=True) for h in headers]
+    for cell in header_cells:
+        cell.font = bold
+    sheet.append(header_cells)
+    text = set(text_columns)
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, v, as_text=i in text) for i, v in enumerate(row)])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

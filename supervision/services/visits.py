@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core import thaidate, uploads
 from core.roles import UserLike
+from core.text import clean_instance
 from schools.models import School
 
 from .. import access
@@ -96,9 +97,9 @@ def visit_save(
     visit.save()
     visit.team.set({visit.created_by, *team})
     visit.teachers.all().delete()
-    VisitTeacher.objects.bulk_create(VisitTeacher(visit=visit, **t) for t in teachers)
+    VisitTeacher.objects.bulk_create(clean_instance(VisitTeacher(visit=visit, **t)) for t in teachers)
     visit.follow_ups.filter(done_at__isnull=True).delete()
-    FollowUpAction.objects.bulk_create(FollowUpAction(visit=visit, **f) for f in follow_ups)
+    FollowUpAction.objects.bulk_create(clean_instance(FollowUpAction(visit=visit, **f)) for f in follow_ups)
     _save_scores(visit, scores)
     return visit
 
@@ -215,7 +216,7 @@ def evidence_add(*, user: UserLike, visit: Visit, upload: UploadedFile, caption:
     return Evidence.objects.create(
         visit=visit,
         file=upload,
-        original_name=upload.name[:255],
+        original_name=uploads.original_name(upload.name),
         content_type=mime,
         size=upload.size,
         caption=caption.strip()[:300],

