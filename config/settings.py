@@ -12,9 +12,11 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import FROM_ENV_FILE, env_bool, env_int, env_list, env_str, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A development machine's settings (written once by `make run`); the real environment wins.
+ENV_FILE = load_env_file(BASE_DIR / ".env")
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -38,6 +40,13 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# Demo data (every password demo1234) only when asked for. The development env file asks for it on
+# a debug install with its own SQLite database; anywhere else (debug off, or a DATABASE_URL) only a
+# DJANGO_DEMO_DATA set in the real environment counts, so a dev .env never seeds a server database.
+DEMO_DATA = env_bool("DJANGO_DEMO_DATA", False) and (
+    "DJANGO_DEMO_DATA" not in FROM_ENV_FILE or (DEBUG and not env_str("DATABASE_URL"))
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -52,9 +61,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
-    "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework",  # no rest_framework.authtoken: its keys are plain text (core.tokens keeps hashes)
+    "csp",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served locally
     "core",
     "schools",
     "supervision",
@@ -69,10 +79,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.CleanQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.NoStoreMiddleware",
+    "core.middleware.SessionRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -149,7 +163,8 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# The Docker image collects static files at build time outside /data, so a volume on /data never hides a new build's.
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(VAR_DIR / "staticfiles")))
 MEDIA_URL = "/media/"  # never served directly: downloads go through access-checked views
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -174,7 +189,15 @@ REDIS_URL = env_str("REDIS_URL")
 CELERY_FS_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict = {
+        "visibility_timeout": 3600,
+        # Notice a dead or restarted Redis quickly instead of waiting on a half-open socket.
+        "socket_connect_timeout": 3,
+        "socket_timeout": 10,
+        "socket_keepalive": True,
+        "retry_on_timeout": True,
+        "health_check_interval": 10,
+    }
 else:
     # No server needed: kombu's filesystem transport keeps messages in files.
     for sub in ("out", "processed", "control"):
@@ -195,28 +218,69 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# A broker outage: the worker keeps trying to reconnect for ever (scripts/run.sh and compose
+# restart it should it exit anyway); a web request gives up publishing within a few seconds.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False  # a render survives; its row tells the truth
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 DOCUMENT_TIME_LIMIT = env_int("DOCUMENT_TIME_LIMIT", 600)  # seconds
+# While a job renders its worker writes heartbeat_at this often; a running job whose heartbeat is
+# older than DOCUMENT_HEARTBEAT_STALE has lost its worker and is re-queued once, then failed.
+DOCUMENT_HEARTBEAT_SECONDS = env_int("DOCUMENT_HEARTBEAT_SECONDS", 15)
+DOCUMENT_HEARTBEAT_STALE = env_int("DOCUMENT_HEARTBEAT_STALE", 180)
+DOCUMENT_SWEEP_SECONDS = env_int("DOCUMENT_SWEEP_SECONDS", 60)
+DOCUMENT_PUBLISH_GRACE = env_int("DOCUMENT_PUBLISH_GRACE", 10)  # an unpublished queued row older than this is published
+# The worker writes ServiceHeartbeat("worker") this often (a beat task it executes); /healthz and
+# `manage.py worker_alive` call it dead when the last one is older than WORKER_STALE_SECONDS.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
+WORKER_STALE_SECONDS = env_int("WORKER_STALE_SECONDS", 120)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-stale-document-jobs": {"task": "core.tasks.sweep_stale_jobs", "schedule": 300.0},
+    "sweep-stale-document-jobs": {
+        "task": "core.tasks.sweep_stale_jobs",
+        "schedule": float(DOCUMENT_SWEEP_SECONDS),
+        "options": {"expires": DOCUMENT_SWEEP_SECONDS},
+    },
+    "worker-heartbeat": {
+        "task": "core.tasks.worker_heartbeat",
+        "schedule": float(WORKER_HEARTBEAT_SECONDS),
+        "options": {"expires": WORKER_HEARTBEAT_SECONDS},
+    },
 }
 
 # --- REST API -------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "core.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.ThaiPageNumberPagination",
+    # JSON only: DRF's browsable HTML pages carry inline styles the CSP refuses; people read the
+    # API through the Swagger UI at /api/docs/.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "core.api.exception_handler",  # every error in Thai
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ระบบงานกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its Swagger UI are for signed-in users (session or token), served from our own
+    # static files (drf-spectacular-sidecar): offices run on closed networks.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+
+# Personal API tokens (core/tokens.py): stored as SHA-256 only, this many days unless asked otherwise.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+if not 1 <= API_TOKEN_DAYS <= 365:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS must be between 1 and 365, got {API_TOKEN_DAYS}")
 
 # --- Security (production defaults; relaxed when DEBUG) --------------------
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
@@ -225,9 +289,39 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# No SECURE_PROXY_SSL_HEADER: any client can send X-Forwarded-Proto. gunicorn decides instead: it
+# marks a request HTTPS (wsgi.url_scheme) only when it comes from FORWARDED_ALLOW_IPS, the reverse
+# proxy's address, with X-Forwarded-Proto: https (docs/deploy/, tests/test_production.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's health check asks over plain HTTP from inside
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere, nothing from
+# another host (offices run on closed networks; every asset is vendored under static/).
+# Data goes to scripts through data-* attributes or json_script; styles through CSS classes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Sessions end after a working day without a request (inactivity, not since login):
+# core.middleware.SessionRefreshMiddleware moves the expiry on every five minutes of use (a cheap
+# SESSION_SAVE_EVERY_REQUEST). Not a browser-session cookie by default: browsers that restore
+# tabs keep such cookies anyway, so the idle limit, not the browser, is what logs a shared PC out.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 9) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_AT_BROWSER_CLOSE", False)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -7,13 +7,17 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from . import thaidate
+from . import thaidate, uploads
 from .roles import UserLike
 
 
 class OfficeType(models.TextChoices):
     PRIMARY = "primary", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา (สพป.)"
     SECONDARY = "secondary", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา (สพม.)"
+
+
+def _logo_upload_to(profile: OfficeProfile, filename: str) -> str:
+    return uploads.stored_name("office", filename)
 
 
 class OfficeProfile(models.Model):
@@ -31,7 +35,7 @@ class OfficeProfile(models.Model):
     phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
     email = models.EmailField("อีเมล", blank=True)
     director_name = models.CharField("ชื่อผู้อำนวยการสำนักงาน", max_length=200, blank=True)
-    logo = models.ImageField("ตราสัญลักษณ์", upload_to="office/", blank=True)
+    logo = models.ImageField("ตราสัญลักษณ์", upload_to=_logo_upload_to, blank=True)
     thai_numerals = models.BooleanField("ใช้เลขไทยในเอกสารที่พิมพ์", default=False)
     default_retention_years = models.PositiveSmallIntegerField(
         "อายุการเก็บหนังสือโดยปกติ (ปี)", default=10, help_text="ระเบียบงานสารบรรณ: ไม่น้อยกว่า 10 ปี"

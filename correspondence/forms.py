@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from core.forms import BEDateField, BEDateTimeField
 from core.models import display_name
 from core.roles import Role
+from core.validators import validate_date_in_range, validate_long_text
 from schools.models import Cluster, School
 
 from .attachments import check_upload
@@ -17,6 +18,11 @@ from .models import Channel, DocumentType, Letter, Secrecy, Urgency
 
 User = get_user_model()
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
+# Limits shared with the API (correspondence/api/serializers.py imports them): one rule for both doors.
+SUBJECT_MAX = Letter._meta.get_field("subject").max_length  # เรื่อง, 500
+SENDER_MAX = Letter._meta.get_field("sender").max_length  # จาก, 300
+EXTERNAL_NO_MAX = Letter._meta.get_field("external_no").max_length  # ที่ ของผู้ส่ง, 100
+RECIPIENT_MAX = 500  # ถึง, typed when registering a received letter; other free text: core.validators.LONG_TEXT_MAX
 CORRECTION_FIELDS = (
     "external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline", "secrecy",
     "document_type", "channel", "owner", "remarks", "retention_years",
@@ -57,11 +63,13 @@ class MultipleFileField(forms.FileField):
 
 class _LetterFields(forms.Form):
     urgency = forms.TypedChoiceField(label="ชั้นความเร็ว", choices=Urgency.choices, coerce=int, initial=Urgency.NORMAL)
-    deadline = BEDateTimeField(label="ด่วนภายใน (ถ้ามี)", required=False)
+    deadline = BEDateTimeField(label="ด่วนภายใน (ถ้ามี)", required=False, validators=[validate_date_in_range])
     secrecy = forms.TypedChoiceField(label="ชั้นความลับ", choices=Secrecy.choices, coerce=int, initial=Secrecy.NORMAL)
     document_type = forms.ChoiceField(label="ชนิดของหนังสือ", choices=DocumentType.choices, initial=DocumentType.EXTERNAL)
     channel = forms.ChoiceField(label="ช่องทาง", choices=Channel.choices, initial=Channel.PAPER)
-    remarks = forms.CharField(label="หมายเหตุ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    remarks = forms.CharField(
+        label="หมายเหตุ", required=False, widget=forms.Textarea(attrs={"rows": 2}), validators=[validate_long_text]
+    )
     retention_years = forms.IntegerField(
         label="อายุการเก็บ (ปี)", required=False, min_value=1, max_value=99,
         help_text="เว้นว่างเพื่อใช้ค่าปกติของสำนักงาน",
@@ -73,11 +81,11 @@ class _LetterFields(forms.Form):
 class IncomingForm(_LetterFields):
     """ลงทะเบียนหนังสือรับ (แบบที่ 13)."""
 
-    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=100, required=False)
-    letter_date = BEDateField(label="ลงวันที่", required=False)
-    sender = forms.CharField(label="จาก", max_length=300, error_messages=REQUIRED)
-    recipient_text = forms.CharField(label="ถึง", max_length=500, error_messages=REQUIRED)
-    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=EXTERNAL_NO_MAX, required=False)
+    letter_date = BEDateField(label="ลงวันที่", required=False, validators=[validate_date_in_range])
+    sender = forms.CharField(label="จาก", max_length=SENDER_MAX, error_messages=REQUIRED)
+    recipient_text = forms.CharField(label="ถึง", max_length=RECIPIENT_MAX, error_messages=REQUIRED)
+    subject = forms.CharField(label="เรื่อง", max_length=SUBJECT_MAX, error_messages=REQUIRED)
     files = MultipleFileField(label="ไฟล์สแกน (PDF, JPEG, PNG)", required=False)
 
     field_order = ["external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline",
@@ -95,9 +103,10 @@ class DraftForm(_LetterFields):
     register_code = forms.ChoiceField(
         label="ทะเบียน", choices=[("send", "หนังสือส่ง"), ("circular", "หนังสือเวียน (ว)"), ("order", "คำสั่ง")]
     )
-    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    subject = forms.CharField(label="เรื่อง", max_length=SUBJECT_MAX, error_messages=REQUIRED)
     recipient_text = forms.CharField(
         label="ถึง (ผู้รับอื่น ๆ)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_long_text],
         help_text="เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา หากเลือกสถานศึกษาด้านล่างแล้วเว้นว่างได้",
     )  # fmt: skip
     clusters = forms.ModelMultipleChoiceField(
@@ -127,11 +136,13 @@ class DraftForm(_LetterFields):
 class CorrectionForm(_LetterFields):
     """แก้ไขรายการในทะเบียน: the entry's columns; never its register, year or number. A reason is required."""
 
-    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=100, required=False)
-    letter_date = BEDateField(label="ลงวันที่", required=False)
-    sender = forms.CharField(label="จาก", max_length=300, error_messages=REQUIRED)
-    recipient_text = forms.CharField(label="ถึง", widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED)
-    subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED)
+    external_no = forms.CharField(label="ที่ (เลขที่หนังสือของผู้ส่ง)", max_length=EXTERNAL_NO_MAX, required=False)
+    letter_date = BEDateField(label="ลงวันที่", required=False, validators=[validate_date_in_range])
+    sender = forms.CharField(label="จาก", max_length=SENDER_MAX, error_messages=REQUIRED)
+    recipient_text = forms.CharField(
+        label="ถึง", widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED, validators=[validate_long_text]
+    )
+    subject = forms.CharField(label="เรื่อง", max_length=SUBJECT_MAX, error_messages=REQUIRED)
     owner = forms.ModelChoiceField(
         label="เจ้าของเรื่อง", queryset=User.objects.none(), required=False, empty_label="ไม่ระบุเจ้าของเรื่อง",
         error_messages={"invalid_choice": "ไม่พบผู้ใช้ที่เลือก"},

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core import uploads
+
 
 class Level(models.IntegerChoices):
     """The five-level scale of the 2561 standards (ระดับคุณภาพ)."""
@@ -111,7 +113,7 @@ class SarStatus(models.TextChoices):
 
 
 def sar_upload_to(instance: SelfAssessmentReport, filename: str) -> str:
-    return f"qa/sar/{instance.academic_year}/{instance.school_id}-{filename}"
+    return uploads.stored_name("qa/sar", filename)
 
 
 class SelfAssessmentReport(models.Model):
@@ -126,6 +128,7 @@ class SelfAssessmentReport(models.Model):
     to_develop = models.TextField("จุดที่ควรพัฒนา", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     development_plan = models.TextField("แผนพัฒนาเพื่อยกระดับคุณภาพให้สูงขึ้น", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     file = models.FileField("ไฟล์รายงาน SAR (PDF)", upload_to=sar_upload_to, blank=True)
+    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้จัดทำ"
     )
@@ -182,7 +185,7 @@ class SarRating(models.Model):
 
 
 def external_upload_to(instance: ExternalAssessment, filename: str) -> str:
-    return f"qa/external/{instance.school_id}-{filename}"
+    return uploads.stored_name("qa/external", filename)
 
 
 class ExternalAssessment(models.Model):
@@ -197,6 +200,7 @@ class ExternalAssessment(models.Model):
     overall_result = models.CharField("ผลการประเมินโดยรวม", max_length=200, blank=True, help_text="เช่น ได้รับการรับรอง")
     summary = models.TextField("ข้อเสนอแนะของ สมศ.", blank=True)
     file = models.FileField("ไฟล์รายงานผลการประเมินภายนอก (PDF)", upload_to=external_upload_to, blank=True)
+    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
     )

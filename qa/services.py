@@ -92,7 +92,7 @@ def sar_update(
     sar.strengths, sar.to_develop = strengths.strip(), to_develop.strip()
     sar.development_plan = development_plan.strip()
     if file is not None:
-        sar.file = file
+        sar.file, sar.original_name = file, uploads.original_name(file.name)
     sar.save()
     return sar
 
@@ -182,7 +182,7 @@ def external_save(
     obj.school, obj.round_name, obj.assessment_year = school, round_name.strip(), assessment_year
     obj.assessed_on, obj.overall_result, obj.summary = assessed_on, overall_result.strip(), summary.strip()
     if file is not None:
-        obj.file = file
+        obj.file, obj.original_name = file, uploads.original_name(file.name)
     obj.save()
     valid = set(Standard.objects.filter(pk__in=levels, is_rated=True).values_list("pk", flat=True))
     for standard_id, level in levels.items():

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core import uploads
+
 from .meetings import Meeting
 
 
@@ -67,13 +69,14 @@ class AgendaItem(models.Model):
 
 
 def _attachment_upload_to(att: AgendaAttachment, filename: str) -> str:
-    return f"committee/{att.item.meeting.year}/{att.item.meeting_id}/{filename}"
+    return uploads.stored_name("committee", filename)
 
 
 class AgendaAttachment(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name="เรื่อง")
     title = models.CharField("ชื่อเอกสาร", max_length=300)
     file = models.FileField("ไฟล์", upload_to=_attachment_upload_to, max_length=300)
+    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
     mime = models.CharField("ชนิดไฟล์ (ตรวจจากเนื้อไฟล์)", max_length=100)
     size = models.PositiveIntegerField("ขนาด (ไบต์)", default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -93,4 +96,5 @@ class AgendaAttachment(models.Model):
 
     @property
     def filename(self) -> str:
-        return Path(self.file.name).name
+        """The name the file had when it was attached (the stored name is generated)."""
+        return self.original_name or Path(self.file.name).name

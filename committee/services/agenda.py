@@ -176,9 +176,10 @@ def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title:
     access.require_writer(user)
     require_not_locked(item.meeting)
     mime = _sniff(upload)
-    att = AgendaAttachment(item=item, title=(title or upload.name)[:300], mime=mime, size=upload.size,
-                           uploaded_by=user)  # fmt: skip
-    att.file.save(upload.name, upload, save=False)
+    name = uploads.original_name(upload.name)
+    att = AgendaAttachment(item=item, title=(title.strip() or name)[:300], original_name=name, mime=mime,
+                           size=upload.size, uploaded_by=user)  # fmt: skip
+    att.file.save(name, upload, save=False)  # stored under a generated name (models.agenda)
     att.save()
     return att
 

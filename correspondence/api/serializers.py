@@ -1,55 +1,162 @@
 """API representations of register entries. Read rows come from letters_visible_to(), so
-secret entries arrive already redacted for people without clearance."""
+secret entries arrive already redacted for people without clearance.
+
+Input is checked by the same rules as the pages' forms: the lengths come from
+correspondence.forms (which reads them from the model), dates and long text from
+core.validators. Every message is Thai (core.api translates whatever DRF adds)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core import thaidate
+from core.validators import (
+    BE_YEAR_MAX,
+    BE_YEAR_MIN,
+    LONG_TEXT_MAX,
+    validate_date_in_range,
+    validate_long_text,
+    validate_school_code,
+)
 from schools.models import School
 
 from .. import columns
+from ..forms import EXTERNAL_NO_MAX, RECIPIENT_MAX, SENDER_MAX, SUBJECT_MAX
 from ..models import Channel, DocumentType, Letter, Secrecy, Urgency
 
 THAI = {
     "required": "กรุณากรอกช่องนี้",
     "blank": "ห้ามเว้นว่าง",
-    "null": "ห้ามเว้นว่าง",
+    "null": "ห้ามเว้นว่าง (null)",
     "invalid": "ค่าที่ส่งมาไม่ถูกต้อง",
     "invalid_choice": "“{input}” ไม่ใช่ตัวเลือกที่ใช้ได้",
-    "max_length": "ยาวเกิน {max_length} ตัวอักษร",
+    "max_length": "ยาวได้ไม่เกิน {max_length} ตัวอักษร",
+    "min_length": "ต้องยาวอย่างน้อย {min_length} ตัวอักษร",
     "min_value": "ต้องไม่น้อยกว่า {min_value}",
     "max_value": "ต้องไม่มากกว่า {max_value}",
+    "max_string_length": "ตัวเลขยาวเกินไป",
     "date": "ต้องเป็นวันที่ ไม่ใช่วันเวลา",
     "make_aware": "เวลาไม่ถูกต้องสำหรับเขตเวลา {timezone}",
     "overflow": "วันเวลาอยู่นอกช่วงที่ใช้ได้",
-    "does_not_exist": "ไม่พบสถานศึกษารหัส “{value}”",
-    "invalid_int": "ต้องเป็นจำนวนเต็ม",
 }
+TEXT = {**THAI, "invalid": "ต้องเป็นข้อความ"}
+INTEGER = {**THAI, "invalid": "ต้องเป็นจำนวนเต็ม"}
+BOOLEAN = {**THAI, "invalid": "ต้องเป็น true หรือ false"}
+
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+DATE_FORMATS = (
+    f"วันที่แบบ พ.ศ. วว/ดด/ปปปป เช่น 21/11/2569 (คั่นด้วย / . หรือ - ได้ เลขไทยได้) หรือแบบ ISO 8601 "
+    f"ค.ศ. YYYY-MM-DD เช่น 2026-11-21; ปี พ.ศ. {BE_YEAR_MIN}–{BE_YEAR_MAX} "
+    f"(ค.ศ. {BE_YEAR_MIN - 543}–{BE_YEAR_MAX - 543})"
+)
+DATETIME_FORMATS = (
+    "วันเวลาแบบ พ.ศ. วว/ดด/ปปปป ชช:นน เช่น 21/11/2569 16:30 (ไม่ระบุเวลา = 16:30 เหมือนหน้าเว็บ) "
+    "หรือแบบ ISO 8601 เช่น 2026-11-21T16:30 หรือ 2026-11-21T16:30:00+07:00 (ไม่ระบุเขตเวลา = เวลาไทย); "
+    f"ปี พ.ศ. {BE_YEAR_MIN}–{BE_YEAR_MAX}"
+)
+_BE_DATE_PATTERN = r"^\s*[0-9๐-๙]{1,2}\s*[/.-]\s*[0-9๐-๙]{1,2}\s*[/.-]\s*[0-9๐-๙]{4}"
+_BE_TIME = re.compile(r"^(?P<date>.+?)\s+(?P<hour>[0-9๐-๙]{1,2})[:.](?P<minute>[0-9๐-๙]{2})\s*$")
 
 
-def _msgs(*keys: str) -> dict:
-    return {k: THAI[k] for k in keys}
+def _django_errors(exc: DjangoValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(exc.messages)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": rf"{_BE_DATE_PATTERN}\s*$|^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$",
+        "example": "21/11/2569",
+        "description": DATE_FORMATS,
+    }  # fmt: skip
+)
 class BEDateField(serializers.DateField):
-    """Accepts '2026-11-21' or a BE date typed as clerks do, '21/11/2569'."""
+    """Accepts a BE date typed as clerks do ('21/11/2569', as the pages' BEDateField) or ISO '2026-11-21'."""
 
-    default_error_messages = {"invalid": "วันที่ไม่ถูกต้อง ใช้รูปแบบ วว/ดด/ปปปป (พ.ศ.) หรือ YYYY-MM-DD"}
+    default_error_messages = {**THAI, "invalid": "วันที่ไม่ถูกต้อง ใช้รูปแบบ วว/ดด/ปปปป (พ.ศ.) หรือ YYYY-MM-DD (ค.ศ.)"}
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("help_text", DATE_FORMATS)
+        super().__init__(validators=[validate_date_in_range], **kwargs)
 
     def to_internal_value(self, value: object) -> dt.date:
-        text = str(value or "").strip()
-        if "/" in text:
-            try:
-                return thaidate.parse_be_date(text)
-            except thaidate.ThaiDateError as exc:
-                raise serializers.ValidationError(str(exc)) from None
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
+        if not isinstance(value, str):
             self.fail("invalid")
+        text = value.strip()
+        if ISO_DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                self.fail("invalid")
+        try:
+            return thaidate.parse_be_date(text)  # the pages' rule: BE years 2400–2700, real calendar days
+        except thaidate.ThaiDateError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+
+
+@extend_schema_field(
+    {"type": "string", "example": "21/11/2569 16:30", "description": DATETIME_FORMATS, "nullable": True}
+)
+class BEDateTimeField(serializers.DateTimeField):
+    """ISO 8601 as DRF reads it, or a BE date with an optional 'ชช:นน' time (16:30 if none, as on the pages)."""
+
+    default_error_messages = {
+        **THAI,
+        "invalid": "วันเวลาไม่ถูกต้อง ใช้รูปแบบ วว/ดด/ปปปป ชช:นน (พ.ศ.) หรือ ISO 8601 เช่น 2026-11-21T16:30",
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("help_text", DATETIME_FORMATS)
+        super().__init__(default_timezone=thaidate.BANGKOK, validators=[validate_date_in_range], **kwargs)
+
+    def to_internal_value(self, value: object) -> dt.datetime:
+        if not isinstance(value, str):
+            self.fail("invalid")
+        text = value.strip()
+        if not re.match(_BE_DATE_PATTERN, text):
+            return super().to_internal_value(text)
+        time = dt.time(16, 30)
+        if match := _BE_TIME.match(text):
+            text = match["date"]
+            hour, minute = int(thaidate.arabic_digits(match["hour"])), int(thaidate.arabic_digits(match["minute"]))
+            if hour > 23 or minute > 59:
+                raise serializers.ValidationError("เวลาไม่ถูกต้อง ใช้รูปแบบ ชช:นน เช่น 16:30")
+            time = dt.time(hour, minute)
+        try:
+            day = thaidate.parse_be_date(text)
+        except thaidate.ThaiDateError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        return dt.datetime.combine(day, time, tzinfo=thaidate.BANGKOK)
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{10}$", "example": "1099000001"})
+class SchoolCodeField(serializers.SlugRelatedField):
+    """An active school by its 10-digit code, as the page's school list offers only active schools.
+
+    The code's shape is checked before the database is asked, so a NUL byte or a word is a field error."""
+
+    default_error_messages = {
+        "does_not_exist": "ไม่พบสถานศึกษารหัส “{value}” (หรือสถานศึกษานี้ปิดการใช้งานแล้ว)",
+        "invalid": "รหัสสถานศึกษาไม่ถูกต้อง",
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(slug_field="code", queryset=School.objects.filter(is_active=True), **kwargs)
+
+    def to_internal_value(self, data: object) -> School:
+        try:
+            code = validate_school_code(data)
+        except DjangoValidationError as exc:
+            raise _django_errors(exc) from None
+        school = self.get_queryset().filter(code=code).first()
+        if school is None:
+            self.fail("does_not_exist", slug_name="code", value=code)
+        return school
 
 
 class LetterSerializer(serializers.ModelSerializer):
@@ -58,7 +165,8 @@ class LetterSerializer(serializers.ModelSerializer):
     urgency_display = serializers.CharField(source="get_urgency_display", read_only=True)
     secrecy_display = serializers.CharField(source="get_secrecy_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
-    letter_date_be = serializers.SerializerMethodField(help_text="ลงวันที่ แบบ พ.ศ.")
+    letter_date = serializers.DateField(read_only=True, help_text="ลงวันที่ แบบ ISO 8601 ค.ศ. (YYYY-MM-DD)")
+    letter_date_be = serializers.SerializerMethodField(help_text="ลงวันที่ แบบ พ.ศ. (วว/ดด/ปปปป)")
     action = serializers.SerializerMethodField(help_text="การปฏิบัติ (จากประวัติการดำเนินการ)")
     is_redacted = serializers.BooleanField(read_only=True, help_text="จริง = หนังสือชั้นความลับที่ผู้ขอไม่มีสิทธิ์ดูเนื้อหา")
 
@@ -80,32 +188,34 @@ class LetterSerializer(serializers.ModelSerializer):
 
 
 class _EntryFields(serializers.Serializer):
-    subject = serializers.CharField(max_length=500, error_messages=_msgs("required", "blank", "null", "max_length"))
-    urgency = serializers.ChoiceField(choices=Urgency.choices, default=0, error_messages=_msgs("invalid_choice"))
-    deadline = serializers.DateTimeField(
-        required=False, allow_null=True, default_timezone=thaidate.BANGKOK,
-        error_messages={"invalid": "วันเวลาไม่ถูกต้อง ใช้รูปแบบ ISO 8601 เช่น 2026-11-21T16:30"},
-    )  # fmt: skip
-    secrecy = serializers.ChoiceField(choices=Secrecy.choices, default=0, error_messages=_msgs("invalid_choice"))
-    document_type = serializers.ChoiceField(choices=DocumentType.choices, default=DocumentType.EXTERNAL,
-                                            error_messages=_msgs("invalid_choice"))  # fmt: skip
-    channel = serializers.ChoiceField(
-        choices=Channel.choices, default=Channel.PAPER, error_messages=_msgs("invalid_choice")
+    default_error_messages = {"invalid": "ข้อมูลต้องเป็นออบเจกต์ JSON ({{…}}) ได้รับ {datatype}"}
+
+    subject = serializers.CharField(max_length=SUBJECT_MAX, error_messages=TEXT)
+    urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL, error_messages=THAI)
+    deadline = BEDateTimeField(required=False, allow_null=True)
+    secrecy = serializers.ChoiceField(choices=Secrecy.choices, default=Secrecy.NORMAL, error_messages=THAI)
+    document_type = serializers.ChoiceField(
+        choices=DocumentType.choices, default=DocumentType.EXTERNAL, error_messages=THAI
     )
-    remarks = serializers.CharField(required=False, allow_blank=True, default="")
-    retention_years = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=99,
-        error_messages=_msgs("invalid", "min_value", "max_value") | {"invalid": THAI["invalid_int"]},
+    channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.PAPER, error_messages=THAI)
+    remarks = serializers.CharField(
+        required=False, allow_blank=True, default="", validators=[validate_long_text], error_messages=TEXT,
+        help_text=f"ไม่เกิน {LONG_TEXT_MAX} ตัวอักษร",
     )  # fmt: skip
-    keep_forever = serializers.BooleanField(required=False, default=False)
+    retention_years = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=99, error_messages=INTEGER,
+        help_text="อายุการเก็บ (ปี) 1–99; ไม่ส่ง = ค่าปกติของสำนักงาน",
+    )  # fmt: skip
+    keep_forever = serializers.BooleanField(required=False, default=False, error_messages=BOOLEAN)
 
 
 class IncomingCreateSerializer(_EntryFields):
     """ลงทะเบียนหนังสือรับ: the response carries the issued receive number in `number`."""
 
-    sender = serializers.CharField(max_length=300, error_messages=_msgs("required", "blank", "null", "max_length"))
-    recipient_text = serializers.CharField(error_messages=_msgs("required", "blank", "null"))
-    external_no = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    sender = serializers.CharField(max_length=SENDER_MAX, error_messages=TEXT)
+    recipient_text = serializers.CharField(max_length=RECIPIENT_MAX, error_messages=TEXT)
+    external_no = serializers.CharField(max_length=EXTERNAL_NO_MAX, required=False, allow_blank=True, default="",
+                                        error_messages=TEXT)  # fmt: skip
     letter_date = BEDateField(required=False, allow_null=True)
 
 
@@ -113,11 +223,16 @@ class OutgoingCreateSerializer(_EntryFields):
     """An outgoing entry numbered at once in send, circular (ว) or order."""
 
     register = serializers.ChoiceField(choices=[("send", "หนังสือส่ง"), ("circular", "หนังสือเวียน"), ("order", "คำสั่ง")],
-                                       default="send", error_messages=_msgs("invalid_choice"))  # fmt: skip
-    recipient_text = serializers.CharField(required=False, allow_blank=True, default="")
-    schools = serializers.SlugRelatedField(
-        slug_field="code", queryset=School.objects.all(), many=True, required=False,
-        help_text="รหัสสถานศึกษา 10 หลักของผู้รับ", error_messages=_msgs("does_not_exist", "invalid"),
+                                       default="send", error_messages=THAI)  # fmt: skip
+    recipient_text = serializers.CharField(
+        required=False, allow_blank=True, default="", validators=[validate_long_text], error_messages=TEXT,
+        help_text=f"ผู้รับอื่น ๆ ไม่เกิน {LONG_TEXT_MAX} ตัวอักษร; เว้นว่างได้เมื่อระบุ schools",
+    )  # fmt: skip
+    schools = serializers.ManyRelatedField(
+        child_relation=SchoolCodeField(), required=False,
+        help_text="รหัสสถานศึกษา 10 หลักของผู้รับ (เฉพาะสถานศึกษาที่เปิดใช้งาน)",
+        error_messages={"not_a_list": "ต้องส่งเป็นรายการรหัสสถานศึกษา เช่น [\"1099000001\"] ได้รับ {input_type}",
+                        "empty": "ต้องมีรหัสสถานศึกษาอย่างน้อยหนึ่งรหัส", **THAI},
     )  # fmt: skip
     letter_date = BEDateField(required=False, allow_null=True)
 

@@ -77,5 +77,5 @@ def external_file(request: HttpRequest, pk: int) -> FileResponse:
     assessment = access.get_external_for_user(request.user, pk)
     if not assessment.file:
         raise Http404("ยังไม่มีไฟล์")
-    name = f"ONESQA-{assessment.school.code}-{assessment.assessment_year}.pdf"
+    name = assessment.original_name or f"ONESQA-{assessment.school.code}-{assessment.assessment_year}.pdf"
     return FileResponse(assessment.file.open("rb"), as_attachment=True, filename=name)

@@ -167,7 +167,7 @@ def sar_file(request: HttpRequest, pk: int) -> FileResponse:
     sar = access.get_sar_for_user(request.user, pk)
     if not sar.file:
         raise Http404("ยังไม่มีไฟล์")
-    name = f"SAR-{sar.school.code}-{sar.academic_year}.pdf"
+    name = sar.original_name or f"SAR-{sar.school.code}-{sar.academic_year}.pdf"
     return FileResponse(sar.file.open("rb"), as_attachment=request.GET.get("inline") != "1", filename=name)
 
 

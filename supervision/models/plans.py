@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from core import uploads
+
 
 class Phase(models.TextChoices):
     """PDCA: every project and activity moves Plan → Do → Check → Act."""
@@ -212,7 +214,7 @@ class Indicator(models.Model):
 
 
 def _evidence_upload_to(note: PhaseNote, filename: str) -> str:
-    return f"supervision/pdca/{timezone.now():%Y/%m}/{filename}"
+    return uploads.stored_name("supervision/pdca", filename)
 
 
 class PhaseNote(models.Model):

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import uploads
+
 
 class VisitType(models.TextChoices):
     CLASSROOM = "classroom", "นิเทศการจัดการเรียนรู้ในชั้นเรียน"
@@ -154,7 +156,7 @@ class FollowUpAction(models.Model):
 
 
 def _evidence_upload_to(evidence: Evidence, filename: str) -> str:
-    return f"supervision/visits/{timezone.now():%Y/%m}/{filename}"
+    return uploads.stored_name("supervision/visits", filename)
 
 
 class Evidence(models.Model):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 
+from core import uploads
 from core.roles import UserLike
 
 from .. import access
@@ -137,7 +138,7 @@ def _note(
     )
     if evidence:
         record.evidence = evidence
-        record.evidence_name = evidence.name[:255]
+        record.evidence_name = uploads.original_name(evidence.name)
     record.save()
     return record
 
