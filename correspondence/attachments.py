@@ -31,7 +31,11 @@ def attachment_add(*, user: AbstractBaseUser, letter: Letter, upload: UploadedFi
         raise ValidationError("หนังสือลับที่สุดห้ามเก็บหรือส่งทางอิเล็กทรอนิกส์ จึงแนบไฟล์ไม่ได้")
     mime = check_upload(upload)
     attachment = Attachment(
-        letter=letter, original_name=uploads.original_name(upload.name or ""), content_type=mime, size=upload.size, uploaded_by=user
+        letter=letter,
+        original_name=uploads.original_name(upload.name or ""),
+        content_type=mime,
+        size=upload.size,
+        uploaded_by=user,
     )
     attachment.file.save(f"scan{ALLOWED_TYPES[mime]}", upload, save=False)
     attachment._history_user = user
