@@ -48,6 +48,8 @@ class DocumentKind:
     title: Callable[[dict], str] | None = None
     # Turns submitted form data into params; raises ValidationError with a Thai message.
     parse_params: Callable[[dict], dict] | None = None
+    # An official record kept on file: printed as PDF/A (archival, text layer searchable).
+    archival: bool = False
 
     def params_from(self, data: dict) -> dict:
         return self.parse_params(data) if self.parse_params else {}
@@ -107,18 +109,77 @@ def render_html(template: str, context: dict) -> str:
     full_context = {
         "office": office,
         "font_dir": Path(settings.FONT_DIR).as_uri(),
+        "logo_uri": _logo_uri(office),
         "printed_on": thaidate.format_full(thaidate.today()),
         **context,
     }
     html = decompose_sara_am(render_to_string(template, full_context))
-    return thaidate.thai_digits_html(html) if office.thai_numerals else html
+    return thai_numerals_everywhere(html) if office.thai_numerals else html
 
 
-def html_to_pdf(html: str, append_pdfs: list[Path] | None = None) -> bytes:
-    """Render HTML to PDF bytes with WeasyPrint; append other PDFs after it if given."""
+def _logo_uri(office: object) -> str:
+    logo = getattr(office, "logo", None)
+    if not logo:
+        return ""
+    try:
+        path = Path(logo.path)
+    except (ValueError, NotImplementedError):
+        return ""
+    return path.as_uri() if path.is_file() else ""
+
+
+_STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
+_CSS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+# counter(page) / counters(x, ".") / target-counter(attr(href), page) with no style, or with decimal.
+_CSS_COUNTER = re.compile(r"\b(counter|target-counter)\(((?:[^()]|\([^()]*\))*?)(?:,\s*decimal\s*)?\)", re.I)
+
+
+def _thai_counter(match: re.Match) -> str:
+    func, args = match.group(1), match.group(2)
+    expected = 2 if func.lower() == "target-counter" else 1
+    depth, commas = 0, 0
+    for ch in args:
+        depth += ch == "("
+        depth -= ch == ")"
+        commas += ch == "," and depth == 0
+    if commas + 1 > expected:  # already has its own style (e.g. thai-alpha, lower-roman)
+        return match.group(0)
+    return f"{func}({args}, thai)"
+
+
+def _thai_css(css: str) -> str:
+    """Thai digits inside CSS strings (content: "หน้า 1") and counters printed with the thai style."""
+    out, pos = [], 0
+    for m in _CSS_STRING.finditer(css):
+        out.append(_CSS_COUNTER.sub(_thai_counter, css[pos : m.start()]))
+        out.append(thaidate.thai_digits(m.group(0)))
+        pos = m.end()
+    out.append(_CSS_COUNTER.sub(_thai_counter, css[pos:]))
+    return "".join(out)
+
+
+def thai_numerals_everywhere(html: str) -> str:
+    """Thai numerals on the whole page: text, and in <style> the generated-content strings and
+    counters (page numbers, running headers and footers, table-of-contents targets).
+
+    Digits in CSS lengths, selectors and URLs are left alone: only quoted strings and counter()
+    calls change.
+    """
+    html = thaidate.thai_digits_html(html)
+    return _STYLE.sub(lambda m: m.group(1) + _thai_css(m.group(2)) + m.group(3), html)
+
+
+def html_to_pdf(html: str, append_pdfs: list[Path] | None = None, *, archival: bool = False) -> bytes:
+    """Render HTML to PDF bytes with WeasyPrint; append other PDFs after it if given.
+
+    `archival` (a DocumentKind flag for official records) writes PDF/A-3u: fonts embedded, every
+    glyph mapped to Unicode, so the file stays readable and searchable in the archive. Appending
+    other PDFs (scans) keeps the PDF/A identification but those pages are not checked.
+    """
     from weasyprint import HTML
 
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    options = {"pdf_variant": "pdf/a-3u"} if archival else {}
+    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(**options)
     if not append_pdfs:
         return pdf
     from pypdf import PdfWriter

@@ -257,7 +257,7 @@ def _render(job: DocumentJob) -> None:
         kind = documents.get_kind(job.kind)
         rendered = kind.build(job, progress)
         progress(80, "กำลังจัดหน้าเอกสาร PDF")
-        pdf = documents.html_to_pdf(rendered.html, rendered.append_pdfs)
+        pdf = documents.html_to_pdf(rendered.html, rendered.append_pdfs, archival=kind.archival)
         name = _write_atomically(job, rendered.filename, pdf)
     except documents.DocumentError as exc:
         document_job_fail(job_id=job.pk, error=str(exc))

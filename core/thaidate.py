@@ -76,11 +76,11 @@ def format_numeric(value: dt.date | dt.datetime | None) -> str:
 
 
 def format_datetime(value: dt.datetime | None) -> str:
-    """'21 พ.ย. 69 14:05 น.' in Bangkok time."""
+    """'21 พ.ย. 69 14.05 น.' in Bangkok time."""
     if value is None:
         return ""
     local = value.astimezone(BANGKOK) if value.tzinfo else value
-    return f"{format_short(local.date())} {local:%H:%M} น."
+    return f"{format_short(local.date())} {local:%H.%M} น."
 
 
 def format_month_year(value: dt.date) -> str:

@@ -80,3 +80,21 @@ def whole_words(value: object) -> str:
     """
     words = str(value or "").split()
     return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
+
+
+@register.filter
+def thai_time(value: dt.datetime | dt.time | None) -> str:
+    """{{ letter.registered_at|thai_time }} → '17.07 น.', as official documents write a time (Bangkok time)."""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(thaidate.BANGKOK) if value.tzinfo else value
+    return f"{value:%H.%M} น."
+
+
+@register.filter
+def nobreak(value: object) -> str:
+    """The whole value on one line: a date ('21 พฤศจิกายน 2569'), a document number ('ศธ 04123/1234'),
+    a short role phrase. Use whole_words for long names and positions, which may wrap at their spaces."""
+    text = str(value if value is not None else "")
+    return mark_safe(f'<span class="nw">{escape(text)}</span>') if text else ""  # noqa: S308 - escaped

@@ -46,7 +46,7 @@ def test_school_directory_is_rendered_to_a_pdf_with_thai_text(
     assert "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต 1" in text
     assert "โรงเรียนบ้านทดสอบ" in compact and "โรงเรียนบ้านอื่น" in compact
     assert "กลุ่มทดสอบหนึ่ง" in text
-    assert "หน้า 1 / 1" in text
+    assert "พิมพ์เมื่อ" not in text  # an official record carries no print-time footer
     assert "รวม 2 แห่ง" in text
 
 

@@ -29,7 +29,7 @@ def test_midnight_in_bangkok_is_already_the_next_day_while_utc_is_still_the_old_
 
 
 def test_datetime_is_shown_in_bangkok_time():
-    assert thaidate.format_datetime(dt.datetime(2026, 11, 21, 7, 5, tzinfo=UTC)) == "21 พ.ย. 69 14:05 น."
+    assert thaidate.format_datetime(dt.datetime(2026, 11, 21, 7, 5, tzinfo=UTC)) == "21 พ.ย. 69 14.05 น."
 
 
 @pytest.mark.parametrize(
