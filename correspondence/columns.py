@@ -70,7 +70,7 @@ def export_row(letter: Letter) -> list[object]:
     deadline = thaidate.format_datetime(letter.deadline) if letter.deadline else ""
     local = letter.registered_at.astimezone(thaidate.BANGKOK) if letter.registered_at else None
     return [
-        *row(letter), f"{local:%H:%M}" if local else "", letter.get_urgency_display(), deadline,
+        *row(letter), f"{local:%H.%M} น." if local else "", letter.get_urgency_display(), deadline,
         letter.get_secrecy_display(), letter.get_document_type_display(), letter.get_channel_display(),
         letter.get_status_display(),
     ]  # fmt: skip

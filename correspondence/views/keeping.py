@@ -81,7 +81,8 @@ def destruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(destruction=batch)
         .order_by("register__order", "year", "number")
     )
-    return render(request, "correspondence/destruction_detail.html", {"batch": batch, "letters": letters})
+    context = {"batch": batch, "letters": letters, "destruction_params": {"batch": batch.pk}}
+    return render(request, "correspondence/destruction_detail.html", context)
 
 
 @login_required

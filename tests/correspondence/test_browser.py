@@ -72,4 +72,6 @@ def test_clerk_director_and_supervisor_carry_a_letter_to_the_printed_register(pa
     job = DocumentJob.objects.get(kind="correspondence.register", requested_by=clerk)
     assert job.status == "done", job.error
     text = pdf_compact(job.result.path)
-    assert SUBJECT in text and "ศธ04010/ว777" in text and "แจ้งโรงเรียนในกลุ่มแล้ว" in text
+    assert SUBJECT in text and "ศธ04010/ว777" in text
+    # the การปฏิบัติ column is one condensed line; the full history stays on the entry's page
+    assert "มอบศน." in text and "ปฏิบัติแล้ว" in text
