@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from pathlib import Path
 
 from core import thaidate
 from core.documents import DocumentError
 
-from .charts import Series, bar_chart
+from .charts import BarChart, Series, bar_chart
 from .models import AnnualReport, Meeting, MeetingStatus, Resolution, ResolutionStatus
 
 log = logging.getLogger(__name__)
@@ -50,19 +51,19 @@ def _meetings(fiscal_year: int) -> dict:
     return {
         "list": meetings, "held": len(held), "target": target, "resolutions": resolutions,
         "resolution_counts": [(label, counts.get(value, 0)) for value, label in ResolutionStatus.choices],
-        "chart": bar_chart(["การประชุม"], [Series("เป้าหมาย", [target]), Series("ประชุมแล้ว", [len(held)])],
+        "chart": bar_chart(["เป้าหมาย", "ประชุมแล้ว"], [Series("จำนวนครั้ง", [target or 0, len(held)])],
                            title="จำนวนครั้งการประชุมเทียบเป้าหมาย", unit=" ครั้ง"),
     }  # fmt: skip
 
 
-def _coverage_chart(coverage: dict) -> str:
+def _coverage_chart(coverage: dict) -> BarChart:
     rows = coverage.get("by_cluster") or []
     percents = [100 * r["visited"] / r["schools"] if r["schools"] else 0 for r in rows]
     return bar_chart([r["cluster"] for r in rows], [Series("ร้อยละของโรงเรียนที่ได้รับการนิเทศ", percents)],
                      title="ร้อยละของโรงเรียนที่ได้รับการนิเทศ จำแนกตามกลุ่มโรงเรียน", unit="%", max_value=100)  # fmt: skip
 
 
-def _indicator_chart(projects: list[dict]) -> str:
+def _indicator_chart(projects: list[dict]) -> BarChart:
     rows = [(i["name"], _number(i["target"]), _number(i["result"])) for p in projects for i in p["indicators"]]
     rows = [r for r in rows if r[1] is not None and r[2] is not None][:20]
     return bar_chart([r[0] for r in rows], [Series("ค่าเป้าหมาย", [r[1] for r in rows]),
@@ -70,13 +71,21 @@ def _indicator_chart(projects: list[dict]) -> str:
                      title="ตัวชี้วัดความสำเร็จ: ค่าเป้าหมายและผลการดำเนินงาน")  # fmt: skip
 
 
-def _qa_chart(qa: dict) -> str:
+def _qa_chart(qa: dict) -> BarChart:
     totals: Counter = Counter()
     for standard in qa.get("standards", []):
         totals.update(standard.get("levels", {}))
     labels = list(totals)
     return bar_chart(labels, [Series("จำนวน", [totals[k] for k in labels])],
                      title="ผลการประเมินคุณภาพภายใน รวมทุกมาตรฐาน จำแนกตามระดับ", unit=" รายการ")  # fmt: skip
+
+
+def _logo_uri() -> str:
+    """The office's logo (ตราสัญลักษณ์) as a file URI for the cover, or "" when none is uploaded."""
+    from core.models import OfficeProfile
+
+    logo = OfficeProfile.get().logo
+    return Path(logo.path).as_uri() if logo and Path(logo.path).is_file() else ""
 
 
 def _findings_by_cluster(findings: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -113,6 +122,8 @@ def report_context(report: AnnualReport, progress=None) -> dict:  # noqa: ANN001
                    coverage_percent=round(100 * cov["visited"] / cov["schools"], 1) if cov["schools"] else 0)  # fmt: skip
     if ctx["qa"]:
         ctx["qa_chart"] = _qa_chart(ctx["qa"])
+        ctx["qa_levels"] = list(ctx["qa"]["standards"][0]["levels"])
+    ctx["logo_uri"] = _logo_uri()
     start, end = thaidate.fiscal_year_range(fy)
     ctx["period"] = f"{thaidate.format_full(start)} ถึง {thaidate.format_full(end)}"
     return ctx

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core import thaidate
-from core.models import display_name
+from core.models import OfficeProfile, display_name
 from core.roles import Role
 
 from . import services
@@ -23,8 +23,12 @@ def _order(ctx, secretary):  # noqa: ANN001, ANN202
     )  # fmt: skip
 
 
+GROUP = "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+
+
 def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
     order = _order(ctx, secretary)
+    office = OfficeProfile.get().office_name
     schools = ctx.extra.get("schools", [])[:3]
     specs = [
         (
@@ -33,10 +37,10 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
             "ศึกษาดี",
             Position.CHAIR,
             Category.OFFICE,
-            "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+            f"ผู้อำนวยการ{office}",
             ctx.users.get(Role.EXECUTIVE.value),
         ),
-        ("นาย", "สมพงษ์", "รองเขต", Position.VICE_CHAIR, Category.OFFICE, "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", None),
+        ("นาย", "สมพงษ์", "รองเขต", Position.VICE_CHAIR, Category.OFFICE, f"รองผู้อำนวยการ{office}", None),
         (
             "ดร.",
             "ชูชาติ",
@@ -46,7 +50,7 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
             "ผู้ทรงคุณวุฒิด้านการศึกษา",
             ctx.users.get(Role.MEMBER.value),
         ),
-        ("ผศ.ดร.", "พิมพ์ใจ", "วิชาการ", Position.MEMBER, Category.EXPERT, "อาจารย์มหาวิทยาลัยราชภัฏ", None),
+        ("ผศ.ดร.", "พิมพ์ใจ", "วิชาการ", Position.MEMBER, Category.EXPERT, "อาจารย์ประจำคณะครุศาสตร์ มหาวิทยาลัยราชภัฏ", None),
     ]
     for school in schools:
         prefix, first, last = ctx.person()
@@ -60,7 +64,7 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
             "นำทาง",
             Position.ASSISTANT_SECRETARY,
             Category.OFFICE,
-            "ผู้อำนวยการกลุ่มนิเทศฯ",
+            f"ผู้อำนวยการ{GROUP}",
             ctx.users.get(Role.DIRECTOR.value),
         ),
     ]
@@ -93,24 +97,35 @@ def _attend(secretary, meeting, members, ctx) -> None:  # noqa: ANN001
     services.guest_add(user=secretary, meeting=meeting, name="นางสาวสุนีย์ สารบรรณดี", job_title="เจ้าพนักงานธุรการ")
 
 
+def _outcome(it, decided, resolution: str) -> dict:  # noqa: ANN001
+    """What the minutes record for an item: วาระที่ 2 adopts the last minutes, the decision item its resolution."""
+    if it.previous_meeting_id:
+        number = it.previous_meeting.number_display
+        return {"record": f"ฝ่ายเลขานุการได้ส่งรายงานการประชุม ครั้งที่ {number} ให้กรรมการพิจารณาล่วงหน้าแล้ว "
+                          "ไม่มีกรรมการขอแก้ไข",
+                "resolution": f"ที่ประชุมรับรองรายงานการประชุม ครั้งที่ {number} โดยไม่มีการแก้ไข"}  # fmt: skip
+    if it.pk == decided.pk:
+        return {"record": "ที่ประชุมร่วมอภิปรายและให้ข้อสังเกต", "resolution": resolution}
+    return {"record": "ประธานแจ้งให้ที่ประชุมทราบ", "resolution": "ที่ประชุมรับทราบ"}
+
+
 def _held_meeting(ctx, secretary, members, day: dt.date, n: int):  # noqa: ANN001, ANN202
     meeting = services.meeting_create(user=secretary, date=day, start_time=dt.time(9, 30),
                                       place="ห้องประชุมสำนักงานเขตพื้นที่การศึกษา")  # fmt: skip
     services.item_add(user=secretary, meeting=meeting, section=1, title="ประธานแจ้งนโยบายการจัดการศึกษา",
                       presenter="ประธานกรรมการ")  # fmt: skip
     title, resolution = DECISIONS[n % len(DECISIONS)]
-    item = services.item_add(user=secretary, meeting=meeting, section=4, title=title, presenter="กลุ่มนิเทศฯ",
+    item = services.item_add(user=secretary, meeting=meeting, section=4, title=title, presenter=GROUP,
                              summary="ฝ่ายเลขานุการนำเสนอรายละเอียดตามเอกสารประกอบ",
                              proposed_resolution="เพื่อโปรดพิจารณา")  # fmt: skip
     services.meeting_publish_agenda(user=secretary, meeting=meeting)
     _attend(secretary, meeting, members, ctx)
     services.meeting_mark_held(user=secretary, meeting=meeting)
     for it in meeting.items.all():
-        services.item_record(user=secretary, item=it, record="ที่ประชุมร่วมอภิปรายและให้ข้อสังเกต",
-                             resolution=resolution if it.pk == item.pk else "ที่ประชุมรับทราบ")  # fmt: skip
+        services.item_record(user=secretary, item=it, **_outcome(it, item, resolution))
     services.minutes_update(user=secretary, minutes=meeting.minutes, started_at=dt.time(9, 30), ended_at=dt.time(12, 0),
                             recorder_name=display_name(secretary), recorder_title="ศึกษานิเทศก์ชำนาญการพิเศษ",
-                            checker_name="นายธนพล นำทาง", checker_title="ผู้อำนวยการกลุ่มนิเทศฯ")  # fmt: skip
+                            checker_name="นายธนพล นำทาง", checker_title=f"ผู้อำนวยการ{GROUP}")  # fmt: skip
     res = services.resolution_add(user=secretary, item=item, responsible=display_name(secretary),
                                   due_date=day + dt.timedelta(days=60))  # fmt: skip
     return meeting, res
@@ -135,7 +150,7 @@ def seed(ctx) -> None:  # noqa: ANN001
     upcoming = services.meeting_create(user=secretary, date=today + dt.timedelta(days=14), start_time=dt.time(13, 30),
                                        place="ห้องประชุมสำนักงานเขตพื้นที่การศึกษา",
                                        online_link="https://meet.example.go.th/ktpn")  # fmt: skip
-    services.item_add(user=secretary, meeting=upcoming, section=4, title=DECISIONS[3][0], presenter="กลุ่มนิเทศฯ",
+    services.item_add(user=secretary, meeting=upcoming, section=4, title=DECISIONS[3][0], presenter=GROUP,
                       proposed_resolution="เพื่อโปรดพิจารณาให้ความเห็นชอบ")  # fmt: skip
     services.meeting_publish_agenda(user=secretary, meeting=upcoming,
                                     send_invitation=services.invitation_available())  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core import documents
+from core import documents, thaidate
 
 from . import access, selectors
 from .formatting import clock, meeting_day
@@ -30,9 +30,18 @@ def _meeting_for_job(job) -> Meeting:  # noqa: ANN001
     return meeting
 
 
+def committee_title(meeting: Meeting) -> dict:
+    """The committee's name and the office's name as the title prints them (the office left out if already named)."""
+    from core.models import OfficeProfile
+
+    heading = meeting.title.removeprefix("การประชุม").strip()
+    office = OfficeProfile.get().office_name.strip()
+    return {"committee_name": heading, "committee_office": "" if office in heading else office}
+
+
 def _meeting_context(meeting: Meeting) -> dict:
     return {"meeting": meeting, "day": meeting_day(meeting.date), "start": clock(meeting.start_time),
-            "sections": selectors.agenda_tree(meeting)}  # fmt: skip
+            **committee_title(meeting), "sections": selectors.agenda_tree(meeting)}  # fmt: skip
 
 
 def _agenda_title(params: dict) -> str:
@@ -71,6 +80,31 @@ def attendance_groups(meeting: Meeting) -> dict:
     }
 
 
+def attendance_lists(meeting: Meeting) -> dict:
+    """Form 11's three lists, each line as name | position | role."""
+    return {key: [_person(r) for r in rows] for key, rows in attendance_groups(meeting).items()}
+
+
+def _spaced_name(member) -> str:  # noqa: ANN001
+    """A rank or academic title ('ว่าที่ร้อยตรี', 'ผศ.ดร.') set off by a space, so a narrow cell may wrap after it."""
+    if member.prefix in ("นาย", "นาง", "นางสาว"):
+        return member.full_name
+    return f"{member.prefix} {member.first_name} {member.last_name}"
+
+
+def _person(row) -> dict:  # noqa: ANN001
+    """One line of form 11's lists as name | position | role (ชื่อ | ตำแหน่ง | ตำแหน่งในคณะกรรมการ)."""
+    member = row.member
+    if row.kind == AttendanceKind.SUBSTITUTE:
+        return {"name": row.name, "position": row.job_title, "role": f"แทน {member.full_name}",
+                "note": member.get_position_display()}  # fmt: skip
+    if row.kind == AttendanceKind.GUEST:
+        return {"name": row.name, "position": row.job_title, "role": "", "note": ""}
+    note = row.reason if row.kind == AttendanceKind.ABSENT else ""
+    return {"name": _spaced_name(member), "position": member.job_title, "role": member.get_position_display(),
+            "note": note}  # fmt: skip
+
+
 def _build_minutes(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     meeting = _meeting_for_job(job)
     minutes = getattr(meeting, "minutes", None)
@@ -78,10 +112,14 @@ def _build_minutes(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
         raise documents.DocumentError("การประชุมครั้งนี้ยังไม่มีรายงานการประชุม")
     progress(30, "กำลังจัดทำรายงานการประชุม")
     html = documents.render_html("documents/committee_minutes.html", {
-        **_meeting_context(meeting), **attendance_groups(meeting), "title": job.title, "minutes": minutes,
-        "heading": meeting.title.removeprefix("การประชุม"),
+        **_meeting_context(meeting), **attendance_lists(meeting), "title": job.title, "minutes": minutes,
+        "meeting_date": thaidate.format_full(meeting.date),
         "started": clock(minutes.started_at), "ended": clock(minutes.ended_at),
         "corrections": minutes.corrections.select_related("item").filter(item__isnull=True),
+        "signers": [
+            {"name": minutes.recorder_name, "position": minutes.recorder_title, "role": "ผู้จดรายงานการประชุม"},
+            {"name": minutes.checker_name, "position": minutes.checker_title, "role": "ผู้ตรวจรายงานการประชุม"},
+        ],
     })  # fmt: skip
     return documents.RenderedDocument(html=html, filename=f"minutes-{meeting.year}-{meeting.number}.pdf")
 
@@ -98,7 +136,7 @@ documents.register(documents.DocumentKind(
 ))  # fmt: skip
 documents.register(documents.DocumentKind(
     kind="committee.minutes", label="รายงานการประชุม ก.ต.ป.น.", build=_build_minutes,
-    can_request=_can_request_minutes, title=_minutes_title, parse_params=_meeting_params,
+    can_request=_can_request_minutes, title=_minutes_title, parse_params=_meeting_params, archival=True,
 ))  # fmt: skip
 
 
@@ -140,5 +178,5 @@ def _build_report(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 documents.register(documents.DocumentKind(
     kind="committee.annual_report", label="รายงานประจำปี ก.ต.ป.น.", build=_build_report,
     can_request=lambda user, params: selectors.reports_visible_to(user).filter(pk=params.get("report") or 0).exists(),
-    title=_report_title, parse_params=_report_params,
+    title=_report_title, parse_params=_report_params, archival=True,
 ))  # fmt: skip

@@ -17,10 +17,9 @@ from .common import year_choices, year_from
 
 def _chart(data) -> dict:  # noqa: ANN001
     return {
+        # Whole names: static/js/charts.js wraps them at Thai word boundaries (a cut could drop a mark).
         "labels": [
-            f"{'ปฐมวัย ' if s.standard.standard_set.education_level == 'early' else ''}{s.standard.code} {s.standard.name}"[
-                :60
-            ]
+            f"{'ปฐมวัย ' if s.standard.standard_set.education_level == 'early' else ''}{s.standard.code} {s.standard.name}"
             for s in data.standards
         ],
         "datasets": [

@@ -2,22 +2,25 @@
 (function () {
   const data = JSON.parse(document.getElementById("chart-data").textContent);
   const markers = JSON.parse(document.getElementById("map-data").textContent);
-  if (window.Chart) {
+  const drawCharts = () => {
     new Chart(document.getElementById("chart-month"), {type: "bar",
       data: {labels: data.months, datasets: [{label: "ครั้ง", data: data.per_month, backgroundColor: "#0d6efd"}]},
       options: {plugins: {legend: {display: false}}}});
     const scale = data.max_score ? {min: 0, max: data.max_score} : {};
-    // On a phone long item texts would push the bars off the card: shorten the axis
-    // label and keep the whole text in the tooltip.
-    const room = window.innerWidth < 576 ? 16 : 40;
-    const cut = text => text.length > room ? `${text.slice(0, room)}…` : text;
+    // Long item texts wrap onto several axis lines at Thai word boundaries (never cut,
+    // which could drop a stacked mark); the tooltip title carries the whole text too.
+    const room = ThaiCharts.room();
+    const wrap = text => ThaiCharts.wrap(text, room);
     const fullTitle = items => data.items[items[0].dataIndex] ? `${items[0].dataIndex + 1}. ${data.items[items[0].dataIndex].item}` : "";
     new Chart(document.getElementById("chart-items"), {type: "bar",
-      data: {labels: data.items.map((r, i) => `${i + 1}. ${cut(r.item)}`), datasets: [{label: "เฉลี่ย", data: data.items.map(r => r.average), backgroundColor: "#198754"}]},
+      data: {labels: data.items.map((r, i) => wrap(`${i + 1}. ${r.item}`)), datasets: [{label: "เฉลี่ย", data: data.items.map(r => r.average), backgroundColor: "#198754"}]},
       options: {indexAxis: "y", scales: {x: scale}, plugins: {legend: {display: false}, tooltip: {callbacks: {title: fullTitle}}}}});
     new Chart(document.getElementById("chart-areas"), {type: "bar",
-      data: {labels: data.areas.map(r => cut(r.area)), datasets: [{label: "เฉลี่ย", data: data.areas.map(r => r.average), backgroundColor: "#6f42c1"}]},
+      data: {labels: data.areas.map(r => wrap(r.area)), datasets: [{label: "เฉลี่ย", data: data.areas.map(r => r.average), backgroundColor: "#6f42c1"}]},
       options: {indexAxis: "y", scales: {x: scale}, plugins: {legend: {display: false}}}});
+  };
+  if (window.Chart && window.ThaiCharts) {
+    ThaiCharts.whenFontReady(drawCharts);
   }
   const el = document.getElementById("school-map");
   if (window.L && el && markers.length) {

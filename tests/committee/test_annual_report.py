@@ -96,11 +96,11 @@ def test_the_contents_page_gives_each_part_its_page(django_capture_on_commit_cal
     assert match and int(match.group(1)) == page_of_part_7
 
 
-def test_the_report_draws_bar_charts_as_svg(year_data):
+def test_the_report_draws_bar_charts_with_html_labels(year_data):
     ctx = annual_report.report_context(year_data)
-    assert ctx["coverage_chart"].startswith("<svg") and "กลุ่มทดสอบหนึ่ง" in ctx["coverage_chart"]
-    assert "<rect" in ctx["indicator_chart"] and ">90<" in ctx["indicator_chart"]
-    assert ">1 ครั้ง<" in ctx["meetings"]["chart"]
+    assert [r.label for r in ctx["coverage_chart"].rows] == ["กลุ่มทดสอบหนึ่ง"]
+    assert [b.display for r in ctx["indicator_chart"].rows for b in r.bars] == ["80", "90"]
+    assert [r.bars[0].display for r in ctx["meetings"]["chart"].rows][1] == "1 ครั้ง"
 
 
 def test_a_failing_source_fails_the_job_with_its_name_and_a_retry_succeeds(
