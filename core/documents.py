@@ -129,6 +129,7 @@ def _logo_uri(office: object) -> str:
 
 
 _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
+_URL_OPEN = re.compile(r"url\(\s*$", re.I)
 _CSS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 # counter(page) / counters(x, ".") / target-counter(attr(href), page) with no style, or with decimal.
 _CSS_COUNTER = re.compile(r"\b(counter|target-counter)\(((?:[^()]|\([^()]*\))*?)(?:,\s*decimal\s*)?\)", re.I)
@@ -151,8 +152,10 @@ def _thai_css(css: str) -> str:
     """Thai digits inside CSS strings (content: "หน้า 1") and counters printed with the thai style."""
     out, pos = [], 0
     for m in _CSS_STRING.finditer(css):
-        out.append(_CSS_COUNTER.sub(_thai_counter, css[pos : m.start()]))
-        out.append(thaidate.thai_digits(m.group(0)))
+        before = css[pos : m.start()]
+        out.append(_CSS_COUNTER.sub(_thai_counter, before))
+        # A url("…") is a file path (fonts, the logo): its digits must stay as they are.
+        out.append(m.group(0) if _URL_OPEN.search(before) else thaidate.thai_digits(m.group(0)))
         pos = m.end()
     out.append(_CSS_COUNTER.sub(_thai_counter, css[pos:]))
     return "".join(out)

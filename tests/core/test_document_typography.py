@@ -163,3 +163,11 @@ def test_thai_numerals_reach_css_strings_and_counters_but_not_lengths():
     assert "counter(page, thai)" in out and "counter(pages, thai)" in out
     assert "target-counter(attr(href), page, thai)" in out and "counter(page, thai-alpha)" in out
     assert "<p>ปี ๒๕๗๐</p>" in out
+
+
+def test_thai_numerals_leave_file_paths_in_css_urls_alone():
+    # the font and logo paths of a checkout such as /tmp/ci11/static/fonts must still load
+    html = '<style>@font-face { src: url("/tmp/ci11/static/fonts/Sarabun-Regular.ttf"); } h1::before { content: "ปี 2570" }</style>'
+    out = documents.thai_numerals_everywhere(html)
+    assert 'url("/tmp/ci11/static/fonts/Sarabun-Regular.ttf")' in out
+    assert '"ปี ๒๕๗๐"' in out
