@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 
 from core import documents, thaidate
+from core.models import OfficeProfile, display_name
 
 from . import access, selectors
-from .models import Project, Visit
+from .models import Project, Scale, Visit
 
 User = get_user_model()
 
@@ -25,6 +28,45 @@ def _int_param(data: dict, key: str) -> dict:
 def _visit_title(params: dict) -> str:
     visit = Visit.objects.select_related("school").filter(pk=params.get("visit")).first()
     return f"บันทึกการนิเทศ {visit.school.name} {thaidate.format_short(visit.date)}" if visit else "บันทึกการนิเทศ"
+
+
+GROUP_DIRECTOR = "ผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+# What each level of a numeric scale means when the tool's own label is the bare number.
+SCALE_MEANINGS: dict[str, dict[int, str]] = {
+    Scale.ONE_FIVE: {5: "มากที่สุด", 4: "มาก", 3: "ปานกลาง", 2: "น้อย", 1: "น้อยที่สุด"},
+    Scale.ONE_FOUR: {4: "สูงสุด", 1: "ต่ำสุด"},
+}
+
+
+def scale_key(tool) -> list[dict]:  # noqa: ANN001 - Tool | None
+    """The rubric's scale key (เกณฑ์การให้คะแนน): each level's score and label, highest first."""
+    if tool is None:
+        return []
+    meanings = SCALE_MEANINGS.get(tool.scale, {})
+    key = []
+    for value, label in tool.levels:
+        meaning = label.removeprefix(str(value)).strip() if label.startswith(str(value)) else label
+        key.append({"score": value, "label": meaning or meanings.get(value, "")})
+    return key
+
+
+def _position(user, default: str) -> str:  # noqa: ANN001 - User | None
+    profile = getattr(user, "profile", None) if user is not None else None
+    return (profile.position_line if profile else "") or default
+
+
+def _visit_signers(visit: Visit) -> list[dict]:
+    """ผู้นิเทศ, the group director who approved it, the school that acknowledged it."""
+    approved = visit.reviewed_by_id and visit.reviewed_at and visit.status != "returned"
+    return [
+        {"name": display_name(visit.created_by), "position": _position(visit.created_by, "ศึกษานิเทศก์"),
+         "role": "ผู้นิเทศ"},
+        {"name": display_name(visit.reviewed_by) if visit.reviewed_by_id else "", "position": GROUP_DIRECTOR,
+         "date": f"อนุมัติเมื่อ {thaidate.format_full(visit.reviewed_at)}" if approved else ""},
+        {"name": display_name(visit.acknowledged_by) if visit.acknowledged_by_id else visit.school.principal_name,
+         "position": "ผู้บริหารสถานศึกษา/ผู้รับการนิเทศ",
+         "date": f"รับทราบเมื่อ {thaidate.format_full(visit.acknowledged_at)}" if visit.acknowledged_at else ""},
+    ]  # fmt: skip
 
 
 def _build_visit(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
@@ -46,6 +88,7 @@ def _build_visit(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     progress(30, "กำลังจัดรูปแบบบันทึกการนิเทศ")
     html = documents.render_html("documents/supervision_visit_record.html", {
         "visit": visit, "title": "บันทึกการนิเทศ", "sections": selectors.visit_score_sections(visit),
+        "scale_key": scale_key(visit.tool), "signers": _visit_signers(visit),
         "photos": [e for e in visit.evidence.all() if e.is_image and e.content_type in ("image/jpeg", "image/png")],
     })  # fmt: skip
     return documents.RenderedDocument(html=html, filename=f"visit-record-{visit.pk}.pdf")
@@ -73,14 +116,52 @@ def _build_summary(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     return documents.RenderedDocument(html=html, filename=f"supervision-summary-{year}-{user.username}.pdf")
 
 
+BUDGET_LINES = ("budget_total", "compensation", "operating", "materials")
+
+
+def baht(value: Decimal | int | None, *, satang: bool = False) -> str:
+    """One format for every amount of a budget table: "12,500" (or "12,500.50" when the document has
+    satang anywhere), "-" for an empty or zero amount."""
+    if not value:
+        return "-"
+    return f"{value:,.2f}" if satang else f"{value:,.0f}"
+
+
+def project_budget_rows(activities: list, budget: dict[str, Decimal]) -> tuple[list[dict], dict[str, str]]:
+    """The budget table of a project document: each activity's amounts and the totals, formatted alike."""
+    amounts = [getattr(a, key) for a in activities for key in BUDGET_LINES]
+    satang = any(Decimal(v) % 1 for v in amounts)
+    rows = [{"activity": a, **{key: baht(getattr(a, key), satang=satang) for key in BUDGET_LINES}} for a in activities]
+    totals = {key: baht(budget[key.removeprefix("budget_")], satang=satang) for key in BUDGET_LINES}
+    return rows, totals
+
+
+def office_director_position(office_name: str) -> str:
+    """ "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา ประถมศึกษาตาก เขต 2": the break a signature block makes
+    after "การศึกษา", so the long unspaced title wraps there rather than running past the block."""
+    area = "สำนักงานเขตพื้นที่การศึกษา"
+    if office_name.startswith(area) and office_name != area:
+        return f"ผู้อำนวยการ{area} {office_name.removeprefix(area).strip()}"
+    return f"ผู้อำนวยการ{office_name}"
+
+
 def _build_project(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     project = Project.objects.select_related("plan").filter(pk=job.params.get("project")).first()
     if project is None:
         raise documents.DocumentError("ไม่พบโครงการนี้")
     progress(30, "กำลังจัดรูปแบบเอกสารโครงการ")
+    activities = list(project.activities.all())
+    budget = selectors.project_budget(project)
+    rows, totals = project_budget_rows(activities, budget)
+    office = OfficeProfile.get()
+    signers = [
+        {"name": "", "position": GROUP_DIRECTOR, "role": "ผู้เสนอโครงการ"},
+        {"name": office.director_name, "position": office_director_position(office.office_name),
+         "role": "ผู้อนุมัติโครงการ"},
+    ]  # fmt: skip
     html = documents.render_html("documents/supervision_project.html", {
-        "project": project, "activities": project.activities.all(), "indicators": project.indicators.all(),
-        "budget": selectors.project_budget(project), "title": f"โครงการ{project.name}",
+        "project": project, "activities": activities, "indicators": project.indicators.all(),
+        "budget_rows": rows, "budget_totals": totals, "signers": signers, "title": f"โครงการ{project.name}",
     })  # fmt: skip
     return documents.RenderedDocument(html=html, filename=f"project-{project.pk}.pdf")
 
