@@ -34,34 +34,34 @@ def _members(ctx, secretary, start: dt.date) -> list:  # noqa: ANN001
         (
             "นาย",
             "วิชาญ",
-            "ศึกษาดี",
+            "ธนสารวัฒน์",
             Position.CHAIR,
             Category.OFFICE,
             f"ผู้อำนวยการ{office}",
             ctx.users.get(Role.EXECUTIVE.value),
         ),
-        ("นาย", "สมพงษ์", "รองเขต", Position.VICE_CHAIR, Category.OFFICE, f"รองผู้อำนวยการ{office}", None),
+        ("นาย", "สมพงษ์", "อุดมศักดิ์", Position.VICE_CHAIR, Category.OFFICE, f"รองผู้อำนวยการ{office}", None),
         (
             "ดร.",
             "ชูชาติ",
-            "กรรมการ",
+            "บุญประเสริฐ",
             Position.MEMBER,
             Category.EXPERT,
             "ผู้ทรงคุณวุฒิด้านการศึกษา",
             ctx.users.get(Role.MEMBER.value),
         ),
-        ("ผศ.ดร.", "พิมพ์ใจ", "วิชาการ", Position.MEMBER, Category.EXPERT, "อาจารย์ประจำคณะครุศาสตร์ มหาวิทยาลัยราชภัฏ", None),
+        ("ผศ.ดร.", "พิมพ์ใจ", "ชลธาร", Position.MEMBER, Category.EXPERT, "อาจารย์ประจำคณะครุศาสตร์ มหาวิทยาลัยราชภัฏ", None),
     ]
     for school in schools:
         prefix, first, last = ctx.person()
         specs.append((prefix, first, last, Position.MEMBER, Category.SCHOOL_DIRECTOR,
                       f"ผู้อำนวยการ{school.name}", None))  # fmt: skip
     specs += [
-        ("นาง", "อัญชลี", "เลขาดี", Position.SECRETARY, Category.OFFICE, "ศึกษานิเทศก์ชำนาญการพิเศษ", secretary),
+        ("นาง", "อัญชลี", "พิมพ์ประไพ", Position.SECRETARY, Category.OFFICE, "ศึกษานิเทศก์ชำนาญการพิเศษ", secretary),
         (
             "นาย",
             "ธนพล",
-            "นำทาง",
+            "ศรีวิเศษ",
             Position.ASSISTANT_SECRETARY,
             Category.OFFICE,
             f"ผู้อำนวยการ{GROUP}",
@@ -91,10 +91,10 @@ def _attend(secretary, meeting, members, ctx) -> None:  # noqa: ANN001
                                     reason="ติดราชการ")  # fmt: skip
         elif i == 1:
             services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.SUBSTITUTE,
-                                    name="นายประยุทธ ทำแทน", job_title="นักวิเคราะห์นโยบายและแผน")  # fmt: skip
+                                    name="นายประยุทธ สีหาราช", job_title="นักวิเคราะห์นโยบายและแผน")  # fmt: skip
         else:
             services.attendance_set(user=secretary, meeting=meeting, member=member, kind=AttendanceKind.PRESENT)
-    services.guest_add(user=secretary, meeting=meeting, name="นางสาวสุนีย์ สารบรรณดี", job_title="เจ้าพนักงานธุรการ")
+    services.guest_add(user=secretary, meeting=meeting, name="นางสุนีย์ แสงทองสุข", job_title="เจ้าพนักงานธุรการ")
 
 
 def _outcome(it, decided, resolution: str) -> dict:  # noqa: ANN001
@@ -125,7 +125,7 @@ def _held_meeting(ctx, secretary, members, day: dt.date, n: int):  # noqa: ANN00
         services.item_record(user=secretary, item=it, **_outcome(it, item, resolution))
     services.minutes_update(user=secretary, minutes=meeting.minutes, started_at=dt.time(9, 30), ended_at=dt.time(12, 0),
                             recorder_name=display_name(secretary), recorder_title="ศึกษานิเทศก์ชำนาญการพิเศษ",
-                            checker_name="นายธนพล นำทาง", checker_title=f"ผู้อำนวยการ{GROUP}")  # fmt: skip
+                            checker_name="นายธนพล ศรีวิเศษ", checker_title=f"ผู้อำนวยการ{GROUP}")  # fmt: skip
     res = services.resolution_add(user=secretary, item=item, responsible=display_name(secretary),
                                   due_date=day + dt.timedelta(days=60))  # fmt: skip
     return meeting, res

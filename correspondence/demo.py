@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core import thaidate
-from core.demo import DemoContext
+from core.demo import DemoContext, next_working_day, office_after, office_moment, working_days
 
 from . import keeping, services
 
@@ -19,9 +19,10 @@ SENDERS = ["สำนักงานคณะกรรมการการศ�
 SECRET_SUBJECTS = ["ขอให้ตรวจสอบข้อเท็จจริงกรณีร้องเรียน", "รายงานผลการสอบสวนวินัย", "ข้อมูลผู้เข้าสอบคัดเลือก"]
 
 
-def _times(ctx: DemoContext, count: int, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
-    span = int((end - start).total_seconds())
-    return sorted(start + dt.timedelta(seconds=ctx.rng.randrange(span)) for _ in range(count))
+def _times(ctx: DemoContext, count: int, start: dt.date, end: dt.datetime) -> list[dt.datetime]:
+    """`count` moments in office hours on working days from `start` up to `end`, in order."""
+    days = working_days(start, thaidate.local_date(end))
+    return sorted(t for t in (office_moment(ctx.rng, days) for _ in range(count)) if t <= end) or [end]
 
 
 def _subject(ctx: DemoContext) -> str:
@@ -42,54 +43,82 @@ def _incoming(ctx: DemoContext, when: dt.datetime, **extra: object):  # noqa: AN
 
 
 def _route(ctx: DemoContext, letter: object, recent: bool) -> None:
+    """Present, instruct, acknowledge, report done: each a while after the step before, in office
+    hours, and nothing after the demo's now (a letter whose next step falls later waits there)."""
     rng, clerk, director = ctx.rng, ctx.users["clerk"], ctx.users["director"]
     if recent and rng.random() < 0.3:
         return  # still waiting for the clerk
-    services.letter_present(user=clerk, letter=letter)
+    when = office_after(letter.registered_at, rng.randint(10, 240))
+    if when > ctx.clock:
+        return
+    with ctx.at(when):
+        services.letter_present(user=clerk, letter=letter)
     if recent and rng.random() < 0.3:
         return  # waiting for the director
     people = [ctx.users["supervisor"]] if rng.random() < 0.5 else rng.sample(ctx.supervisors, rng.randint(1, 2))
     names = ", ".join(p.profile.display_name for p in people)
-    services.letter_instruct(user=director, letter=letter, instruction=f"มอบ {names} ดำเนินการ", assignees=people)
-    for assignment in letter.assignments.all():
-        if recent and rng.random() < 0.5:
-            continue
+    when = office_after(when, rng.randint(30, 900))
+    if when > ctx.clock:
+        return
+    with ctx.at(when):
+        services.letter_instruct(user=director, letter=letter, instruction=f"มอบ {names} ดำเนินการ", assignees=people)
+    for assignment in letter.assignments.order_by("pk"):
+        _carry_out(ctx, assignment, when, skip=recent and rng.random() < 0.5)
+
+
+def _carry_out(ctx: DemoContext, assignment: object, instructed: dt.datetime, *, skip: bool) -> None:
+    seen = office_after(instructed, ctx.rng.randint(20, 600))
+    done = office_after(seen, ctx.rng.randint(60, 2400))
+    if seen > ctx.clock:
+        return
+    with ctx.at(seen):
+        services.assignment_acknowledge(user=assignment.assignee, assignment=assignment)
+    if skip or done > ctx.clock:
+        return
+    with ctx.at(done):
         services.assignment_complete(
             user=assignment.assignee, assignment=assignment, result="ดำเนินการและแจ้งสถานศึกษาแล้ว"
         )
 
 
 def seed(ctx: DemoContext) -> None:
-    now = dt.datetime.now(thaidate.BANGKOK)
-    year_start = dt.datetime(now.year, 1, 1, 8, tzinfo=thaidate.BANGKOK)
-    old = dt.datetime(now.year - 2, 3, 1, 9, tzinfo=thaidate.BANGKOK)
-    for i, when in enumerate(_times(ctx, 8, old, old + dt.timedelta(days=200))):
-        _incoming(ctx, when, retention_years=1, remarks="เรื่องทั่วไป เก็บ 1 ปี" if i % 2 else "")
-    times = _times(ctx, 220, year_start, now - dt.timedelta(minutes=5))
+    now = ctx.clock
+    year_start = min(dt.date(now.year, 1, 1), thaidate.local_date(now) - dt.timedelta(days=60))
+    old = dt.date(now.year - 2, 3, 1)
+    for i, when in enumerate(_times(ctx, 8, old, _end_of(old + dt.timedelta(days=200)))):
+        with ctx.at(when):
+            _incoming(ctx, when, retention_years=1, remarks="เรื่องทั่วไป เก็บ 1 ปี" if i % 2 else "")
+    times = _times(ctx, 220, year_start, now)
     for n, when in enumerate(times):
-        letter = _incoming(ctx, when)
+        with ctx.at(when):
+            letter = _incoming(ctx, when)
         _route(ctx, letter, recent=n > len(times) - 30)
     _outgoing(ctx, year_start, now)
 
 
-def _outgoing(ctx: DemoContext, start: dt.datetime, now: dt.datetime) -> None:
+def _end_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(16, 30), tzinfo=thaidate.BANGKOK)
+
+
+def _outgoing(ctx: DemoContext, start: dt.date, now: dt.datetime) -> None:
     rng, clerk = ctx.rng, ctx.users["clerk"]
     clusters, schools = ctx.extra.get("clusters", []), ctx.extra.get("schools", [])
     plan = [("send", 80), ("circular", 25), ("order", 15)]
     for code, count in plan:
-        for when in _times(ctx, count, start, now - dt.timedelta(minutes=5)):
+        for when in _times(ctx, count, start, now):
             owner = rng.choice(ctx.supervisors)
             targets = (
                 list(rng.choice(clusters).schools.all())
                 if clusters and code == "circular"
                 else rng.sample(schools, min(len(schools), rng.randint(1, 3)))
             )
-            draft = services.letter_draft_outgoing(
-                user=owner, register_code=code, subject=_subject(ctx) if code != "order" else f"แต่งตั้งคณะกรรมการ{rng.choice(THINGS)}",
-                schools=targets if code != "order" else [], recipient_text="ผู้เกี่ยวข้อง" if code == "order" else "",
-                document_type="directive" if code == "order" else "external", channel=rng.choice(["paper", "electronic"]),
-            )  # fmt: skip
-            services.letter_dispatch(user=clerk, letter=draft, now=when)
+            with ctx.at(when):  # drafted and numbered the same working day
+                draft = services.letter_draft_outgoing(
+                    user=owner, register_code=code, subject=_subject(ctx) if code != "order" else f"แต่งตั้งคณะกรรมการ{rng.choice(THINGS)}",
+                    schools=targets if code != "order" else [], recipient_text="ผู้เกี่ยวข้อง" if code == "order" else "",
+                    document_type="directive" if code == "order" else "external", channel=rng.choice(["paper", "electronic"]),
+                )  # fmt: skip
+                services.letter_dispatch(user=clerk, letter=draft, now=when)
     for _ in range(3):  # drafts still waiting for a number
         services.letter_draft_outgoing(
             user=ctx.users["supervisor"], register_code="send", subject=_subject(ctx), schools=rng.sample(schools, 2)
@@ -102,14 +131,16 @@ def _keeping(ctx: DemoContext) -> None:
 
     clerk = ctx.users["clerk"]
     some = list(Letter.objects.filter(register__code="receive", secrecy=0, status="done").order_by("pk")[:3])
-    today = thaidate.today()
+    today = thaidate.local_date(ctx.clock)
+    days = working_days(today - dt.timedelta(days=40), today)
+    due = [days[-5], days[-1], next_working_day(next_working_day(today))]  # overdue, due today, not yet due
     for i, letter in enumerate(some):
         borrowing = keeping.borrowing_record(
-            user=clerk, letter=letter, borrower=ctx.supervisors[i].profile.display_name, received_by="นางสุนีย์ สารบรรณดี",
-            borrowed_on=today - dt.timedelta(days=20 - i), due_on=today - dt.timedelta(days=6 - i * 5),
+            user=clerk, letter=letter, borrower=ctx.supervisors[i].profile.display_name, received_by=ctx.users["clerk"].profile.display_name,
+            borrowed_on=days[-15 + i], due_on=due[i],
         )  # fmt: skip
         if i == 0:
-            keeping.borrowing_return(user=clerk, borrowing=borrowing, returned_by="ผู้ยืม", returned_on=today)
+            keeping.borrowing_return(user=clerk, borrowing=borrowing, returned_by=borrowing.borrower, returned_on=today)
     wrong = Letter.objects.filter(register__code="receive", status="registered").order_by("pk").first()
     if wrong:
         services.letter_cancel(user=clerk, letter=wrong, reason="ลงทะเบียนซ้ำกับเลขก่อนหน้า")
@@ -131,5 +162,5 @@ def _destroy(ctx: DemoContext, today: dt.date) -> None:
         keeping.destruction_record(
             user=ctx.users["clerk"], list_year=list_year, destroyed_on=today,
             approval_text=f"คำสั่งที่ {order.document_no if order else '1'}", approval_letter=order, letters=entries,
-            committee="นายสมชาย ใจดี\nนางสาวสมศรี รักงาน\nนายวิชัย ตรงเวลา",
+            committee="นายสมชาย ศรีสุวรรณ\nนางสาวสมศรี ประทุมวงศ์\nนายวิชัย เกษมสุข",
         )  # fmt: skip

@@ -21,10 +21,12 @@ CLUSTER_NAMES = [
     "กลุ่มโรงเรียนในเมือง", "กลุ่มโรงเรียนหนองบัว–ท่าช้าง", "กลุ่มโรงเรียนนาดี", "กลุ่มโรงเรียนโคกสูง",
     "กลุ่มโรงเรียนภูงาม", "กลุ่มโรงเรียนห้วยทราย–ดอนตาล", "กลุ่มโรงเรียนลำน้ำใส", "กลุ่มโรงเรียนบ้านโพธิ์–นาคำ",
 ]  # fmt: skip
-VILLAGES = [
-    "บ้านหนองบัว", "บ้านโนนสูง", "บ้านดอนแดง", "บ้านนาคำ", "บ้านโคกกลาง", "บ้านหัวนา", "บ้านท่าลาด", "บ้านป่าแดง",
-    "บ้านหนองแวง", "บ้านสร้างแก้ว", "บ้านโพนทอง", "บ้านนาเจริญ", "บ้านห้วยยาง", "บ้านดงเย็น", "บ้านคำบอน",
-    "บ้านศรีสุข", "บ้านโนนงาม", "บ้านหนองแสง", "บ้านนาโพธิ์", "บ้านกุดจิก",
+# Village names (ชื่อบ้าน) as the north-east names them: a landform and what grows or lies there.
+# Every school is โรงเรียนบ้าน<village>, each village once: no "วิทยา" or number added to tell two apart.
+LANDFORMS = ["หนอง", "โนน", "ดอน", "โคก", "นา", "ห้วย", "ท่า", "ป่า", "ดง", "กุด", "โพน", "หัว", "สร้าง"]
+FEATURES = [
+    "บัว", "สูง", "แดง", "กลาง", "ยาง", "เย็น", "จิก", "ทอง", "งาม", "แสง", "โพธิ์", "ตาล", "ม่วง", "ขาม", "ไผ่",
+    "สะแบง", "แต้", "เขือง", "หว้า", "ค้อ", "ไฮ", "บาก",
 ]  # fmt: skip
 SCHOOLS_PER_CLUSTER = 15
 
@@ -37,20 +39,12 @@ def seed(ctx: DemoContext) -> None:
         supervisors = [ctx.supervisors[i % len(ctx.supervisors)], ctx.supervisors[(i + 3) % len(ctx.supervisors)]]
         clusters.append(services.cluster_create(name=name, supervisors=supervisors))
     schools = []
-    used: set[str] = set()
+    villages = [f"โรงเรียนบ้าน{land}{feature}" for land in LANDFORMS for feature in FEATURES]
+    villages = rng.sample(villages, len(CLUSTER_NAMES) * SCHOOLS_PER_CLUSTER)
     for c_index, cluster in enumerate(clusters):
         district = districts[c_index // 2]
         for n in range(SCHOOLS_PER_CLUSTER):
-            village = rng.choice(VILLAGES)
-            name = (
-                f"โรงเรียน{village}"
-                if village not in used
-                else f"โรงเรียน{village}{rng.choice(['วิทยา', 'ศึกษา', 'พัฒนา'])}"
-            )
-            suffix = 2
-            while name in used:
-                name, suffix = f"{name} {suffix}", suffix + 1
-            used.add(name)
+            name = villages.pop()
             pupils = int(rng.choice([rng.randint(25, 119)] * 3 + [rng.randint(121, 600), rng.randint(601, 1600)]))
             prefix, first, last = ctx.person()
             seq = c_index * SCHOOLS_PER_CLUSTER + n + 1
@@ -76,7 +70,7 @@ def seed(ctx: DemoContext) -> None:
 
 def seed_school_user(ctx: DemoContext, school: School) -> None:
     user = core_services.user_create(
-        username="school", password=DEMO_PASSWORD, first_name="มานี", last_name="ครูดี", roles=[Role.SCHOOL],
+        username="school", password=DEMO_PASSWORD, first_name="มานี", last_name="จันทร์หอม", roles=[Role.SCHOOL],
         prefix="นางสาว", position="ครู (ผู้รับผิดชอบงานนิเทศภายใน)",
     )  # fmt: skip
     services.membership_set(user=None, member=user, school=school, position="ครู (ผู้รับผิดชอบงานนิเทศภายใน)")

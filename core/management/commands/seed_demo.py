@@ -49,7 +49,9 @@ class Command(BaseCommand):
                 return
             raise CommandError("ฐานข้อมูลมีผู้ใช้อยู่แล้ว ใช้ --if-empty หรือใช้ฐานข้อมูลใหม่")
         ctx = demo.DemoContext(rng=random.Random(options["seed"]), log=self.stdout.write)
-        with transaction.atomic():
+        # Everything a service stamps with "now" happens at the demo's now (16:00 on the last working
+        # day); the seeders move the clock back for what happened earlier (ctx.at).
+        with transaction.atomic(), demo.office_clock(ctx.clock):
             ensure_reference_data(Group, WorkUnit, LearningArea)
             demo.seed_office(ctx)
             demo.seed_people(ctx)
