@@ -56,3 +56,45 @@ def unique_violation(table: str, *columns: str) -> str:
     sqlite = re.escape("UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)) + "$"
     postgres = r"duplicate key value violates unique constraint .*\n.*Key " + re.escape(f"({', '.join(columns)})=")
     return f"{sqlite}|{postgres}"
+
+
+def render_document(user, kind: str, data: dict, django_capture_on_commit_callbacks) -> Path:
+    """Ask for a document as the page would (the kind's own params_from), run it, and return the PDF's path."""
+    from core import documents
+    from core import services as core_services
+    from core.models import DocumentJob
+
+    params = documents.get_kind(kind).params_from(data)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = core_services.document_request(user=user, kind=kind, params=params)
+    job = DocumentJob.objects.get(pk=job.pk)
+    assert job.status == "done", job.error
+    return Path(job.result.path)
+
+
+def save_page_png(path: Path, name: str, page: int = 1) -> None:
+    """A page as a PNG for reviewers: var/test/printouts/<name>-p<page>.png."""
+    from django.conf import settings
+
+    out = Path(settings.BASE_DIR) / "var" / "test" / "printouts"
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(path),
+                    str(out / f"{name}-p{page}")], check=True)  # fmt: skip
+
+
+def pdf_words(path: Path) -> list[tuple[str, float]]:
+    """Each word pdftotext -bbox finds, with the top of its box; brackets dropped, so a signer's
+    "(นางสาว… …)" compares as the name."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)
+    return [(recompose_sara_am(word).strip("()"), float(top)) for top, word in found]
+
+
+def on_one_line(path: Path, phrase: str) -> bool:
+    """Every word of the phrase printed whole, next to each other on one line (never split by a line break)."""
+    words, parts = pdf_words(path), [part.strip("()") for part in phrase.split()]
+    for i in range(len(words) - len(parts) + 1):
+        window = words[i : i + len(parts)]
+        if [w for w, _ in window] == parts and len({top for _, top in window}) == 1:
+            return True
+    return False

@@ -7,18 +7,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from core import documents, thaidate
 from core import services as core_services
-from core.models import DocumentJob
 from correspondence import keeping
-from tests.helpers import compact, pdf_compact, pdf_page_count, pdf_text
+from tests.helpers import (
+    compact,
+    on_one_line,
+    pdf_compact,
+    pdf_page_count,
+    pdf_text,
+    render_document,
+    save_page_png,
+)
 
 OLD = dt.datetime(2024, 3, 1, 10, tzinfo=thaidate.BANGKOK)  # BE 2567; kept 1 year -> on the 2568 list
 CHAIR = "นางสาวกาญจนาภรณ์ ศรีสุวรรณวงศ์"
@@ -28,41 +33,6 @@ COMMITTEE = f"{CHAIR}, ศึกษานิเทศก์ชำนาญกา
 BORROWER = "นางสาวอรวรรณ ประเสริฐวงศ์ไพศาล"
 RECEIVER = "นายธีรวัฒน์ สุขประเสริฐสกุล"
 SUBJECT = "ขอความอนุเคราะห์ข้อมูลผลการประเมินคุณภาพการศึกษาขั้นพื้นฐานของสถานศึกษาในสังกัด ปีการศึกษา 2566"
-
-
-def _print(user, kind: str, data: dict, django_capture_on_commit_callbacks) -> Path:
-    params = documents.get_kind(kind).params_from(data)
-    with django_capture_on_commit_callbacks(execute=True):
-        job = core_services.document_request(user=user, kind=kind, params=params)
-    job = DocumentJob.objects.get(pk=job.pk)
-    assert job.status == "done", job.error
-    return Path(job.result.path)
-
-
-def _save_page(path: Path, name: str) -> None:
-    """The first page as a PNG for reviewers: var/test/printouts/<kind>-p1.png."""
-    out = Path(settings.BASE_DIR) / "var" / "test" / "printouts"
-    out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(out / f"{name}-p1")],
-                   check=True)  # fmt: skip
-
-
-def _words(path: Path) -> list[tuple[str, float]]:
-    """(word, top) of every word in the PDF, as pdftotext -bbox places them."""
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)
-    return [(documents.recompose_sara_am(word).strip("()"), float(top)) for top, word in found]
-
-
-def _on_one_line(path: Path, phrase: str) -> bool:
-    """Every word of the phrase printed whole, the words next to each other on one line."""
-    words = _words(path)
-    parts = phrase.split()
-    for i in range(len(words) - len(parts) + 1):
-        window = words[i : i + len(parts)]
-        if [w for w, _ in window] == parts and len({top for _, top in window}) == 1:
-            return True
-    return False
 
 
 @pytest.fixture
@@ -100,8 +70,10 @@ def borrowings(users, incoming):
 def test_form_25_prints_its_header_lines_and_the_columns_in_the_regulations_order(
     users, expired, django_capture_on_commit_callbacks
 ):
-    path = _print(users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks)
-    _save_page(path, "correspondence.destruction")
+    path = render_document(
+        users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks
+    )
+    save_page_png(path, "correspondence.destruction")
     text = pdf_compact(path)
     assert compact("บัญชีหนังสือขอทำลาย ประจำปี พ.ศ. 2568") in text
     assert compact("ส่วนราชการ สำนักงานเขตพื้นที่การศึกษา กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา") in text
@@ -116,7 +88,9 @@ def test_form_25_prints_its_header_lines_and_the_columns_in_the_regulations_orde
 def test_form_25_of_a_year_not_yet_reviewed_prints_a_chairman_and_two_members_to_write_in(
     users, expired, django_capture_on_commit_callbacks
 ):
-    path = _print(users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks)
+    path = render_document(
+        users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks
+    )
     text = pdf_text(path)
     assert text.count("ประธานกรรมการ") == 1 and text.count("กรรมการ") - text.count("คณะกรรมการ") == 3
     assert text.count("ตำแหน่ง ....") == 3  # a line for each position, to be written in
@@ -129,10 +103,10 @@ def test_form_25_of_a_destruction_prints_each_committee_member_with_name_positio
     batch = keeping.destruction_record(user=users["clerk"], list_year=2568, destroyed_on=dt.date(2026, 3, 15),
                                        approval_text="คำสั่งสำนักงานเขตพื้นที่การศึกษา ที่ 12/2569", committee=COMMITTEE,
                                        letters=expired[:2])  # fmt: skip
-    path = _print(
+    path = render_document(
         users["clerk"], "correspondence.destruction", {"batch": str(batch.pk)}, django_capture_on_commit_callbacks
     )
-    _save_page(path, "correspondence.destruction-batch")
+    save_page_png(path, "correspondence.destruction-batch")
     text = pdf_compact(path)
     assert compact(f"({CHAIR}) ศึกษานิเทศก์ชำนาญการพิเศษ ประธานกรรมการ") in text
     assert compact(f"({MEMBER_1}) นักจัดการงานทั่วไปชำนาญการ กรรมการ") in text
@@ -140,14 +114,16 @@ def test_form_25_of_a_destruction_prints_each_committee_member_with_name_positio
     assert f"{compact(SUBJECT)}ครั้งที่0" in text and f"{compact(SUBJECT)}ครั้งที่1" in text
     assert f"{compact(SUBJECT)}ครั้งที่2" not in text  # not in this destruction
     for phrase in (CHAIR, MEMBER_1, MEMBER_2, "ศธ 04010/ว 2886", "26 ก.พ. 67"):
-        assert _on_one_line(path, phrase), phrase
+        assert on_one_line(path, phrase), phrase
 
 
 @pytest.mark.slow
 def test_form_25_keeps_the_header_lines_on_every_sheet(users, incoming, django_capture_on_commit_callbacks):
     for n in range(40):
         incoming(subject=f"{SUBJECT} ครั้งที่ {n}", retention_years=1, now=OLD + dt.timedelta(minutes=n))
-    path = _print(users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks)
+    path = render_document(
+        users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks
+    )
     pages = pdf_page_count(path)
     assert pages >= 2
     for n in range(1, pages + 1):
@@ -174,8 +150,8 @@ def test_a_borrowing_card_prints_the_forms_columns_and_room_for_each_signature(
     users, borrowings, django_capture_on_commit_callbacks
 ):
     data = {"borrowing": str(borrowings[0].pk)}
-    path = _print(users["clerk"], "correspondence.borrowing_cards", data, django_capture_on_commit_callbacks)
-    _save_page(path, "correspondence.borrowing_cards")
+    path = render_document(users["clerk"], "correspondence.borrowing_cards", data, django_capture_on_commit_callbacks)
+    save_page_png(path, "correspondence.borrowing_cards")
     text = pdf_compact(path)
     assert text.count("บัตรยืมหนังสือ") == 1 and "แบบที่24" in text
     assert compact("รายการ ผู้ยืม ผู้รับ วันยืม กำหนดส่งคืน ผู้ส่งคืน วันส่งคืน") in text
@@ -183,14 +159,14 @@ def test_a_borrowing_card_prints_the_forms_columns_and_room_for_each_signature(
     assert compact(f"({BORROWER}) ผู้ยืม") in text and compact(f"({RECEIVER}) ผู้รับ") in text
     assert "ผู้ส่งคืน" in text and f"{compact(SUBJECT)}ฉบับที่1" not in text
     for phrase in (BORROWER, RECEIVER, "13 เม.ย. 69", "27 เม.ย. 69", "ศธ 04010/3100"):
-        assert _on_one_line(path, phrase), phrase
+        assert on_one_line(path, phrase), phrase
 
 
 @pytest.mark.slow
 def test_the_cards_of_borrowings_not_returned_print_one_card_each(
     users, borrowings, django_capture_on_commit_callbacks
 ):
-    path = _print(users["clerk"], "correspondence.borrowing_cards", {}, django_capture_on_commit_callbacks)
+    path = render_document(users["clerk"], "correspondence.borrowing_cards", {}, django_capture_on_commit_callbacks)
     text = pdf_compact(path)
     assert text.count("บัตรยืมหนังสือ") == 2  # the returned one is back in its file, no card
     assert f"{compact(SUBJECT)}ฉบับที่0" in text and f"{compact(SUBJECT)}ฉบับที่1" in text
@@ -201,8 +177,8 @@ def test_the_cards_of_borrowings_not_returned_print_one_card_each(
 def test_the_borrowing_report_lists_every_borrowing_in_the_cards_columns(
     users, borrowings, django_capture_on_commit_callbacks
 ):
-    path = _print(users["clerk"], "correspondence.borrowing", {}, django_capture_on_commit_callbacks)
-    _save_page(path, "correspondence.borrowing")
+    path = render_document(users["clerk"], "correspondence.borrowing", {}, django_capture_on_commit_callbacks)
+    save_page_png(path, "correspondence.borrowing")
     text = pdf_compact(path)
     assert compact("รายการ ผู้ยืม ผู้รับ วันยืม กำหนดส่งคืน ผู้ส่งคืน วันส่งคืน") in text
     assert all(f"{compact(SUBJECT)}ฉบับที่{n}" in text for n in range(3))
@@ -244,7 +220,9 @@ def test_form_25_numbers_its_sheets_in_thai_numerals_when_the_office_uses_them(
 ):
     office.thai_numerals = True
     office.save()
-    path = _print(users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks)
+    path = render_document(
+        users["clerk"], "correspondence.destruction", {"year": "2568"}, django_capture_on_commit_callbacks
+    )
     text = pdf_compact(path)
     assert "แผ่นที่๑" in text and compact("ประจำปี พ.ศ. ๒๕๖๘") in text
     assert not re.search(r"[0-9]", text)

@@ -3,7 +3,6 @@ own tables, apart from the basic-education ones; a standard below ดี named w
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from core.models import DocumentJob
 from qa import services
 from qa.models import EducationLevel, Level, Standard
 from schools import services as school_services
-from tests.helpers import compact, pdf_compact
+from tests.helpers import compact, on_one_line, pdf_compact
 
 pytestmark = pytest.mark.django_db
 YEAR = 2567
@@ -25,21 +24,6 @@ SCHOOLS = [  # name, cluster, early standard 1, basic standard 2
     ("โรงเรียนชุมชนบ้านแม่ระมาดน้อยวิทยาคารสามัคคี", "กลุ่มโรงเรียนแม่ระมาดสามัคคีพัฒนา", Level.VERY_GOOD, Level.DEVELOPING),
     ("โรงเรียนอนุบาลท่าสองยางราษฎร์บำรุงวิทยา", "กลุ่มโรงเรียนแม่สอดพัฒนาเครือข่ายที่ 1", Level.EXCELLENT, Level.GOOD),
 ]
-
-
-def _words(path: Path) -> list[tuple[str, float]]:
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)
-    return [(documents.recompose_sara_am(word), float(top)) for top, word in found]
-
-
-def _on_one_line(path: Path, phrase: str) -> bool:
-    words, parts = _words(path), phrase.split()
-    for i in range(len(words) - len(parts) + 1):
-        window = words[i : i + len(parts)]
-        if [w for w, _ in window] == parts and len({top for _, top in window}) == 1:
-            return True
-    return False
 
 
 @pytest.fixture
@@ -86,8 +70,8 @@ def test_early_childhood_standards_print_under_their_own_heading_apart_from_basi
         assert compact(f"{section}.2 ระดับการศึกษาขั้นพื้นฐาน") in found
     assert "มาตรฐานปฐมวัย" in found and "มาตรฐานขั้นพื้นฐาน" in found
     # section 4: a standard below ดี is named with its level, never a bare "1" that could be either
-    assert _on_one_line(path, "ปฐมวัย 1 (ปานกลาง)")
-    assert _on_one_line(path, "ขั้นพื้นฐาน 2 (กำลังพัฒนา)")
+    assert on_one_line(path, "ปฐมวัย 1 (ปานกลาง)")
+    assert on_one_line(path, "ขั้นพื้นฐาน 2 (กำลังพัฒนา)")
     out = Path(settings.BASE_DIR) / "var" / "test" / "printouts"
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path),

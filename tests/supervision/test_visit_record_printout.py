@@ -11,18 +11,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader
 
 from core import documents
-from core import services as core_services
-from core.models import DocumentJob, OfficeProfile, StaffProfile
+from core.models import OfficeProfile, StaffProfile
 from supervision import services
 from supervision.documents import baht, scale_key
 from supervision.models import Activity, Indicator, Project, Scale, Tool
-from tests.helpers import compact, pdf_compact, pdf_text
+from tests.helpers import compact, on_one_line, pdf_compact, pdf_text, render_document, save_page_png
 
 SUPERVISOR = ("นางสาว", "กาญจนาภรณ์", "ศรีสุวรรณวงศ์ไพศาล")
 DIRECTOR = ("นาย", "เฉลิมพงษ์", "ธนาภิรมย์สกุลวงศ์")
@@ -32,43 +30,10 @@ CAPTION = "ครูผู้สอนใช้สื่อบัตรคำป
 PROJECT = "ส่งเสริมและพัฒนาการนิเทศภายในสถานศึกษาแบบบูรณาการเพื่อยกระดับคุณภาพผู้เรียน"
 
 
-def _print(user, kind: str, params: dict, django_capture_on_commit_callbacks) -> Path:
-    params = documents.get_kind(kind).params_from(params)
-    with django_capture_on_commit_callbacks(execute=True):
-        job = core_services.document_request(user=user, kind=kind, params=params)
-    job = DocumentJob.objects.get(pk=job.pk)
-    assert job.status == "done", job.error
-    return Path(job.result.path)
-
-
-def _save_page(path: Path, name: str, page: int = 1) -> None:
-    """A page as a PNG for reviewers: var/test/printouts/<kind>-p<page>.png."""
-    out = Path(settings.BASE_DIR) / "var" / "test" / "printouts"
-    out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(path),
-                    str(out / f"{name}-p{page}")], check=True)  # fmt: skip
-
-
 def _lines(path: Path) -> list[str]:
     """The PDF's lines as pdftotext -layout prints them, whitespace folded."""
     raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return [re.sub(r"\s+", " ", documents.recompose_sara_am(line)).strip() for line in raw.splitlines()]
-
-
-def _words(path: Path) -> list[tuple[str, float]]:
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)
-    return [(documents.recompose_sara_am(word), float(top)) for top, word in found]
-
-
-def _on_one_line(path: Path, phrase: str) -> bool:
-    """Every word of the phrase printed whole, next to each other on one line."""
-    words, parts = _words(path), phrase.split()
-    for i in range(len(words) - len(parts) + 1):
-        window = words[i : i + len(parts)]
-        if [w for w, _ in window] == parts and len({top for _, top in window}) == 1:
-            return True
-    return False
 
 
 def _name(user, person: tuple[str, str, str], position: str) -> str:
@@ -118,7 +83,7 @@ def test_the_visit_record_prints_the_scale_key_captioned_photos_and_signers(
     django_capture_on_commit_callbacks, users, visit_with_photos
 ):
     visit, supervisor, director = visit_with_photos
-    path = _print(users["supervisor"], "supervision.visit_record", {"visit": visit.pk},
+    path = render_document(users["supervisor"], "supervision.visit_record", {"visit": visit.pk},
                   django_capture_on_commit_callbacks)  # fmt: skip
     found = pdf_compact(path)
     # the scale key: every level's score and label of the visit's tool (0–3)
@@ -137,13 +102,13 @@ def test_the_visit_record_prints_the_scale_key_captioned_photos_and_signers(
     # the three signature blocks with names whole and on one line; no hand-written "ลงชื่อ" line is left out
     assert pdf_text(path).count("ลงชื่อ") == 3
     for name in (supervisor, director, PRINCIPAL):  # the bracketed name line of each block, on one line
-        assert _on_one_line(path, f"({name})"), name
+        assert on_one_line(path, f"({name})"), name
     assert compact("ผู้นิเทศ") in found and compact("ผู้บริหารสถานศึกษา/ผู้รับการนิเทศ") in found
-    assert _on_one_line(path, "(รหัส 1099000001)")
+    assert on_one_line(path, "(รหัส 1099000001)")
     pages = len(PdfReader(str(path)).pages)
-    _save_page(path, "supervision.visit_record")
+    save_page_png(path, "supervision.visit_record")
     if pages > 1:
-        _save_page(path, "supervision.visit_record", page=pages)
+        save_page_png(path, "supervision.visit_record", page=pages)
 
 
 def test_amounts_are_formatted_one_way_with_a_dash_for_none():
@@ -184,12 +149,12 @@ def test_the_project_document_prints_budgets_in_one_format_and_its_signers(
     office = OfficeProfile.get()
     office.office_name, office.director_name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2", "นายวีระพงษ์ สุขประเสริฐสกุล"
     office.save()
-    path = _print(users["executive"], "supervision.project_document", {"project": project.pk},
+    path = render_document(users["executive"], "supervision.project_document", {"project": project.pk},
                   django_capture_on_commit_callbacks)  # fmt: skip
     lines = _lines(path)
     # the total in the heading, whole: 4,000 + 12,500 + 3,500 + 1,250,000 = 1,270,000
     assert any("5. งบประมาณ จำนวน 1,270,000 บาท" in line for line in lines)
-    assert _on_one_line(path, "1,270,000")
+    assert on_one_line(path, "1,270,000")
     # each row: total, compensation, operating, materials; "-" where there is none
     assert any(line.endswith("20,000 4,000 12,500 3,500") for line in lines), lines
     assert any(line.endswith("1,250,000 - 1,250,000 -") for line in lines), lines
@@ -200,9 +165,9 @@ def test_the_project_document_prints_budgets_in_one_format_and_its_signers(
     # signature blocks from the shared component: proposer and approver, the office director named whole
     assert pdf_text(path).count("ลงชื่อ") == 2
     assert compact("ผู้เสนอโครงการ") in found and compact("ผู้อนุมัติโครงการ") in found
-    assert _on_one_line(path, "(นายวีระพงษ์ สุขประเสริฐสกุล)")
+    assert on_one_line(path, "(นายวีระพงษ์ สุขประเสริฐสกุล)")
     assert compact("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2") in found
-    _save_page(path, "supervision.project_document")
+    save_page_png(path, "supervision.project_document")
     pages = len(PdfReader(str(path)).pages)
     if pages > 1:
-        _save_page(path, "supervision.project_document", page=pages)
+        save_page_png(path, "supervision.project_document", page=pages)
