@@ -1,6 +1,6 @@
 """python manage.py backup [--output DIR] [--keep N]: one archive of the database and the media files.
 
-See docs/BACKUP.md; the work is done in core/backup.py.
+See docs/BACKUP.md; the work is done in core/backup/.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """python manage.py restore ARCHIVE [--force]: bring back a `backup` archive into this database and MEDIA_ROOT.
 
-See docs/BACKUP.md; the work is done in core/backup.py.
+See docs/BACKUP.md; the work is done in core/backup/.
 """
 
 from __future__ import annotations
