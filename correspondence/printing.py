@@ -133,8 +133,8 @@ def recipient_cell(letter: Letter, schools: list[str], attached: list[Attached])
         Attached(number=f"{letter.number}/{letter.year}", subject=letter.subject, recipients=[s[0] for s in schools])
     )
     if len(clusters) == 1:
-        return f"ผู้อำนวยการโรงเรียนใน{clusters.pop()} ({len(schools)} โรง) ตามบัญชีแนบ"
-    return f"ผู้อำนวยการโรงเรียน {len(schools)} โรง ตามบัญชีแนบ"
+        return f"ผู้อำนวยการโรงเรียนใน{clusters.pop()} ({len(schools)}\u00a0โรง) ตามบัญชีแนบ"
+    return f"ผู้อำนวยการโรงเรียน {len(schools)}\u00a0โรง ตามบัญชีแนบ"  # no-break space: "15 / โรง" misreads
 
 
 def _schools_by_letter(letters: list[Letter]) -> dict[int, list[tuple[str, str]]]:
