@@ -111,7 +111,9 @@ def file_code(letter: Letter) -> str:
 
 
 def _borrowing_items(user: object, borrowings: QuerySet[Borrowing]) -> list[tuple[Borrowing, Letter]]:
-    """(borrowing, its entry) for the entries the user may know of, oldest borrowing first."""
+    """(borrowing, its entry) for the borrowings the user may see (selectors.borrowings_visible_to: none
+    of a secret entry for the uncleared), oldest borrowing first."""
+    borrowings = borrowings.filter(pk__in=selectors.borrowings_visible_to(user).values("pk"))
     visible = selectors.letters_visible_to(user).filter(borrowings__in=borrowings).distinct()
     letters = {letter.pk: letter for letter in visible.select_related("register")}
     return [(b, letters[b.letter_id]) for b in borrowings.order_by("borrowed_on", "id") if b.letter_id in letters]

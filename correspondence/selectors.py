@@ -88,8 +88,10 @@ def with_steps(qs: QuerySet[Letter]) -> QuerySet[Letter]:
 
 
 def borrowings_visible_to(user: AbstractBaseUser) -> QuerySet[Borrowing]:
-    """Borrowing records (แบบที่ 24) of the entries the user may know of."""
-    return Borrowing.objects.filter(letter__in=letters_visible_to(user).values("pk")).select_related("letter__register")
+    """Borrowing records (แบบที่ 24) of the entries whose content the user may see: who borrowed a secret
+    entry and when is more than "the number is taken", so the uncleared see none of its borrowings."""
+    cleared = letters_visible_to(user).filter(is_cleared=True).values("pk")
+    return Borrowing.objects.filter(letter__in=cleared).select_related("letter__register")
 
 
 def destruction_batches_visible_to(user: AbstractBaseUser) -> QuerySet[DestructionBatch]:

@@ -226,3 +226,21 @@ def test_form_25_numbers_its_sheets_in_thai_numerals_when_the_office_uses_them(
     text = pdf_compact(path)
     assert "แผ่นที่๑" in text and compact("ประจำปี พ.ศ. ๒๕๖๘") in text
     assert not re.search(r"[0-9]", text)
+
+
+def test_the_uncleared_never_learn_who_borrowed_a_secret_entry(
+    users, incoming, client_for, django_capture_on_commit_callbacks
+):
+    secret = incoming(subject="เรื่องลับที่ถูกยืม", secrecy=1, external_no="ศธ 04010/ลับ 9")
+    keeping.borrowing_record(user=users["clerk"], letter=secret, borrower=BORROWER, received_by=RECEIVER,
+                             borrowed_on=dt.date(2026, 4, 13), due_on=dt.date(2026, 4, 27))  # fmt: skip
+    admin = users["administrator"]  # registers letters but is not cleared for secrets
+    page = client_for(admin).get(reverse("correspondence:keeping")).content.decode()
+    report = pdf_compact(render_document(admin, "correspondence.borrowing", {}, django_capture_on_commit_callbacks))
+    for surface in (compact(page), report):
+        assert compact(BORROWER) not in surface and compact("เรื่องลับที่ถูกยืม") not in surface
+    # the cleared clerk does see it, so the check above can fail
+    clerk_report = pdf_compact(
+        render_document(users["clerk"], "correspondence.borrowing", {}, django_capture_on_commit_callbacks)
+    )
+    assert compact(BORROWER) in clerk_report
