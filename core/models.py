@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from . import thaidate, uploads
 from .roles import UserLike
@@ -36,6 +37,12 @@ class OfficeProfile(models.Model):
     email = models.EmailField("อีเมล", blank=True)
     director_name = models.CharField("ชื่อผู้อำนวยการสำนักงาน", max_length=200, blank=True)
     logo = models.ImageField("ตราสัญลักษณ์", upload_to=_logo_upload_to, blank=True)
+    garuda = models.ImageField(
+        "ตราครุฑ (ไฟล์ทางราชการ)",
+        upload_to=_logo_upload_to,
+        blank=True,
+        help_text="ไฟล์ตราครุฑที่ทางราชการกำหนด (PNG หรือ JPEG พื้นโปร่ง) ใช้พิมพ์บนหนังสือภายนอก บันทึกข้อความ คำสั่ง และประกาศ",
+    )
     thai_numerals = models.BooleanField("ใช้เลขไทยในเอกสารที่พิมพ์", default=False)
     default_retention_years = models.PositiveSmallIntegerField(
         "อายุการเก็บหนังสือโดยปกติ (ปี)", default=10, help_text="ระเบียบงานสารบรรณ: ไม่น้อยกว่า 10 ปี"
@@ -143,6 +150,65 @@ class StaffProfile(models.Model):
     @property
     def position_line(self) -> str:
         return f"{self.position} {self.academic_rank}".strip()
+
+
+class ActingKind(models.TextChoices):
+    ACTING = "acting", "รักษาราชการแทน"
+    ON_BEHALF = "on_behalf", "ปฏิบัติราชการแทน"
+
+
+class ActingAppointment(models.Model):
+    """Someone who may act for an absent office holder between two dates (set by an administrator).
+
+    The deputy signs letters named for the principal (printed "รักษาราชการแทน <position>") and,
+    where an app allows it, takes the principal's approvals while the appointment runs.
+    """
+
+    principal = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="acting_given", verbose_name="ผู้ดำรงตำแหน่ง"
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="acting_for", verbose_name="ผู้ทำการแทน"
+    )
+    kind = models.CharField("ลักษณะ", max_length=20, choices=ActingKind.choices, default=ActingKind.ACTING)
+    position = models.CharField(
+        "ตำแหน่งที่ทำการแทน", max_length=300, help_text="เช่น ผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+    )
+    starts_on = models.DateField("ตั้งแต่วันที่")
+    ends_on = models.DateField("ถึงวันที่")
+    order_ref = models.CharField("ตามคำสั่งที่", max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="ผู้บันทึก",
+    )
+    created_at = models.DateTimeField("บันทึกเมื่อ", default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "id"]
+        verbose_name = "การรักษาราชการแทน/ปฏิบัติราชการแทน"
+        verbose_name_plural = "การรักษาราชการแทน/ปฏิบัติราชการแทน"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="core_acting_dates_order"
+            ),
+            models.CheckConstraint(condition=~models.Q(principal=models.F("deputy")), name="core_acting_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{display_name(self.deputy)} {self.get_kind_display()} {self.position}"
+
+    def covers(self, day: dt.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+    @property
+    def wording(self) -> str:
+        """The line printed under the deputy's position, e.g. "รักษาราชการแทน ผู้อำนวยการ…"."""
+        return f"{self.get_kind_display()}{self.position}"
 
 
 def display_name(user: UserLike | None) -> str:

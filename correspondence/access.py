@@ -207,3 +207,9 @@ def get_destruction_batch_for_user(user: UserLike, pk: int, *, write: bool = Fal
     batch = get_object_or_404(DestructionBatch.objects.select_related("approval_letter", "recorded_by"), pk=pk)
     require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณ")
     return batch
+
+
+# --- letters written in the system: drafting, the approval chain, signing (chain.py) -------------
+
+
+# --- delivery: schools' inboxes, receipts, reminders, replies (delivery.py) -----------------------

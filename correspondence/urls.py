@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from . import urls_drafting, urls_schools
 from .views import keeping, letters, registers
 
 app_name = "correspondence"
@@ -31,3 +32,4 @@ urlpatterns = [
     path("keeping/destructions/<int:pk>/", keeping.destruction_detail, name="destruction_detail"),
     path("borrowings/<int:pk>/return/", keeping.borrowing_return, name="borrowing_return"),
 ]
+urlpatterns += urls_drafting.urlpatterns + urls_schools.urlpatterns

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from .choices import Channel, Direction, DocumentType, NumberFormat, Secrecy, Status, StepKind, Urgency
+from .drafting import (
+    KIND_DOCUMENT_TYPE,
+    ApprovalRole,
+    ApprovalStep,
+    ContentState,
+    CopyKind,
+    Decision,
+    Delivery,
+    LetterContent,
+    LetterCopy,
+    LetterKind,
+    LetterTemplate,
+)  # fmt: skip
 from .keeping import Borrowing, DestructionBatch
 from .letters import Attachment, Letter
 from .registers import Register, RegisterCounter
 from .routing import Assignment, RoutingStep
 
 __all__ = [
+    "KIND_DOCUMENT_TYPE", "ApprovalRole", "ApprovalStep", "ContentState", "CopyKind", "Decision", "Delivery",
+    "LetterContent", "LetterCopy", "LetterKind", "LetterTemplate",
     "Assignment", "Attachment", "Borrowing", "Channel", "DestructionBatch", "Direction", "DocumentType", "Letter", "NumberFormat",
     "Register", "RegisterCounter", "RoutingStep", "Secrecy", "Status", "StepKind", "Urgency",
 ]  # fmt: skip

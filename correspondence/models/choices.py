@@ -71,3 +71,12 @@ class StepKind(models.TextChoices):
     BORROWED = "borrowed", "ยืมหนังสือ"
     RETURNED = "returned", "คืนหนังสือ"
     DESTROYED = "destroyed", "ทำลายหนังสือ"
+    # Letters written in the system (models.drafting): the approval chain and delivery.
+    SUBMITTED = "submitted", "เสนอร่างหนังสือ"
+    CHECKED = "checked", "ตรวจร่าง/เสนอผ่าน"
+    DRAFT_RETURNED = "draft_returned", "ส่งร่างกลับแก้ไข"
+    SIGNED = "signed", "ลงนาม"
+    NEW_VERSION = "new_version", "ยกเลิกฉบับเดิม แก้ไขเป็นฉบับใหม่"
+    SENT = "sent", "ส่งหนังสือ"
+    REMINDED = "reminded", "เตือนผู้รับที่ยังไม่รับทราบ"
+    REPLIED = "replied", "ลงทะเบียนหนังสือตอบ"

@@ -185,10 +185,13 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้แนบ"
     )
     uploaded_at = models.DateTimeField("แนบเมื่อ", default=timezone.now)
+    position = models.PositiveSmallIntegerField("ลำดับสิ่งที่ส่งมาด้วย", default=0)
+    # Form 12: a copy of an incoming scan with the receive stamp drawn on its first page; `file` stays unchanged.
+    stamped_file = models.FileField("ไฟล์ที่ประทับตรารับ", upload_to=_attachment_path, blank=True, max_length=300)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["uploaded_at", "id"]
+        ordering = ["position", "uploaded_at", "id"]
         verbose_name = "ไฟล์แนบ"
         verbose_name_plural = "ไฟล์แนบ"
 
