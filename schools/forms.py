@@ -106,6 +106,29 @@ class ClusterImportForm(forms.Form):
 
 
 class ImportForm(ClusterImportForm):
-    create_missing_clusters = forms.BooleanField(
-        label="สร้างกลุ่มโรงเรียนที่ยังไม่มีในระบบให้อัตโนมัติ", required=False, initial=True
+    """The school import: new cluster names are created only when ticked here, after the page showed them."""
+
+    new_clusters = forms.MultipleChoiceField(
+        label="ยืนยันให้สร้างกลุ่มโรงเรียนใหม่ (ติ๊กเฉพาะชื่อที่ถูกต้อง)", required=False, widget=forms.CheckboxSelectMultiple
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        ticked = self.data.getlist("new_clusters") if hasattr(self.data, "getlist") else []
+        self.fields["new_clusters"].choices = [(name, name) for name in ticked]
+        if not ticked:
+            self.fields["new_clusters"].widget = forms.MultipleHiddenInput()
+
+    def offer_clusters(self, names: list[tuple[str, str]]) -> None:
+        """Show the unknown cluster names of the file as boxes to tick, with the nearest existing name."""
+        field = self.fields["new_clusters"]
+        field.widget = forms.CheckboxSelectMultiple()
+        field.choices = [(n, f"{n} (ใกล้กับ “{near}” ที่มีอยู่แล้ว)" if near else n) for n, near in names]
+
+
+class ClusterMergeForm(forms.Form):
+    target = forms.ModelChoiceField(queryset=None, label="รวมเข้ากับกลุ่มโรงเรียน", empty_label="เลือกกลุ่มโรงเรียนที่ถูกต้อง")
+
+    def __init__(self, *args: object, source: Cluster, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = Cluster.objects.exclude(pk=source.pk).order_by("name")

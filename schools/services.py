@@ -6,9 +6,13 @@ every write a person makes through a page goes through a service that takes the 
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from core.roles import Role, UserLike, has_role
 from core.tabular import ImportFailed, NumericCell, RowError
@@ -28,6 +32,27 @@ def cluster_create(*, name: str, supervisors: list | None = None, note: str = ""
     cluster.save()
     cluster.responsible_supervisors.set(supervisors or [])
     return cluster
+
+
+@transaction.atomic
+def cluster_merge(*, user: UserLike, source: Cluster, target: Cluster) -> int:
+    """Merge a duplicate or misspelt cluster into the right one: its schools, supervisors and
+    officers move to `target`, then the emptied `source` is removed. Returns the schools moved."""
+    access.require_editor(user)
+    if source.pk == target.pk:
+        raise ValidationError("กรุณาเลือกกลุ่มโรงเรียนปลายทางที่ไม่ใช่กลุ่มเดิม")
+    moved = School.objects.filter(cluster=source).update(cluster=target)
+    target.responsible_supervisors.add(*source.responsible_supervisors.all())
+    target.chair = target.chair or source.chair
+    target.vice_chair = target.vice_chair or source.vice_chair
+    if target.note or source.note:
+        target.note = "\n".join(filter(None, [target.note, f"รวมจากกลุ่ม “{source.name}”"]))
+    target.save()
+    try:
+        source.delete()
+    except ProtectedError:
+        raise ValidationError(f"ยังมีข้อมูลอื่นอ้างถึงกลุ่ม “{source.name}” จึงรวมไม่ได้") from None
+    return moved
 
 
 @transaction.atomic
@@ -97,13 +122,39 @@ def _form_errors(form: SchoolForm) -> list[tuple[str, str]]:
     return out
 
 
+def unknown_clusters(rows: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """The cluster names of an import that are not in the system, each with the nearest existing name ('' if none).
+
+    A typo ("กลุ่มโรงเรียนโคกสุง") must never silently become a new cluster: the import page shows
+    these names and creates only the ones the user ticks.
+    """
+    existing = list(Cluster.objects.values_list("name", flat=True))
+    names: dict[str, str] = {}
+    for row in rows:
+        _, name, _ = school_row_to_form_data(row)
+        if name and name not in existing and name not in names:
+            close = difflib.get_close_matches(name, existing, n=1, cutoff=0.75)
+            names[name] = close[0] if close else ""
+    return list(names.items())
+
+
+def _cluster_error(name: str, existing: list[str]) -> str:
+    close = difflib.get_close_matches(name, existing, n=1, cutoff=0.75)
+    hint = f" หมายถึง “{close[0]}” หรือไม่" if close else " หากเป็นกลุ่มใหม่ ให้ติ๊กยืนยันชื่อนี้แล้วนำเข้าอีกครั้ง"
+    return f"ไม่พบกลุ่มโรงเรียน “{name}” ในระบบ{hint}"
+
+
 @transaction.atomic
-def schools_import(*, user: UserLike, rows: list[dict[str, str]], create_missing_clusters: bool) -> dict[str, int]:
+def schools_import(*, user: UserLike, rows: list[dict[str, str]], new_clusters: Iterable[str] = ()) -> dict[str, int]:
     """Create or update schools by code. All rows are checked; any error saves nothing.
+
+    A cluster name not in the system is created only when it is in `new_clusters` (the names
+    the user confirmed after seeing them); otherwise its rows fail with the nearest existing name.
 
     Returns counts {'created': n, 'updated': m}; raises ImportFailed with per-row errors.
     """
     access.require_editor(user)
+    confirmed = {name.strip() for name in new_clusters if name.strip()}
     errors: list[RowError] = []
     clusters = {c.name: c for c in Cluster.objects.all()}
     existing = {s.code: s for s in School.objects.all()}
@@ -117,8 +168,8 @@ def schools_import(*, user: UserLike, rows: list[dict[str, str]], create_missing
             errors.append(RowError(number, "รหัสสถานศึกษา", f"รหัส {code} ซ้ำกับแถวที่ {seen[code]}"))
         seen[code] = number
         if cluster_name and cluster_name not in clusters:
-            if not create_missing_clusters:
-                errors.append(RowError(number, "กลุ่มโรงเรียน", f"ไม่พบกลุ่มโรงเรียน “{cluster_name}” ในระบบ"))
+            if cluster_name not in confirmed:
+                errors.append(RowError(number, "กลุ่มโรงเรียน", _cluster_error(cluster_name, list(clusters))))
             else:
                 clusters[cluster_name] = cluster_create(name=cluster_name)
         data["cluster"] = clusters[cluster_name].pk if cluster_name in clusters else None

@@ -19,4 +19,5 @@ urlpatterns = [
     re_path(r"^clusters/export\.(?P<fmt>csv|xlsx)$", views.cluster_export, name="cluster_export"),
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
     path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
+    path("clusters/<int:pk>/merge/", views.cluster_merge, name="cluster_merge"),
 ]

@@ -17,7 +17,7 @@ from core.models import OfficeProfile
 from core.web import save_form
 
 from . import access, selectors, services
-from .forms import ClusterForm, ClusterImportForm, ImportForm, SchoolFilter, SchoolForm
+from .forms import ClusterForm, ClusterImportForm, ClusterMergeForm, ImportForm, SchoolFilter, SchoolForm
 from .tabular import (
     CLUSTER_COLUMNS,
     CLUSTER_REQUIRED,
@@ -89,8 +89,9 @@ def school_import(request: HttpRequest) -> HttpResponse:
         request,
         required=SCHOOL_REQUIRED,
         run=lambda rows, form: services.schools_import(
-            user=request.user, rows=rows, create_missing_clusters=form.cleaned_data["create_missing_clusters"]
+            user=request.user, rows=rows, new_clusters=form.cleaned_data["new_clusters"]
         ),
+        offer=services.unknown_clusters,
         title="นำเข้าข้อมูลสถานศึกษา",
         done_url="schools:school_list",
     )
@@ -165,17 +166,21 @@ def _import(
     title: str,
     done_url: str,
     form_class: type[ClusterImportForm] = ImportForm,
+    offer: Callable[[object], list] | None = None,
 ) -> HttpResponse:
     form = form_class(request.POST or None, request.FILES or None)
     errors: list[tabular.RowError] = []
     if request.method == "POST" and form.is_valid():
         try:
             rows = tabular.read_table(form.cleaned_data["file"], required=required)
+            offered = offer(rows) if offer else None  # read before the import's transaction is rolled back
             counts = run(rows, form)
         except ValidationError as exc:
             form.add_error("file", exc)
         except tabular.ImportFailed as exc:
             errors = exc.errors
+            if offered:
+                form.offer_clusters(offered)
         else:
             messages.success(
                 request, f"นำเข้าสำเร็จ: เพิ่มใหม่ {counts['created']} รายการ ปรับปรุง {counts['updated']} รายการ"
@@ -197,3 +202,20 @@ def _table_response(
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.{fmt}"'
     return response
+
+
+@login_required
+def cluster_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge a duplicate or misspelt cluster into the right one (its schools move, it disappears)."""
+    source = access.get_cluster_for_user(request.user, pk, write=True)
+    form = ClusterMergeForm(request.POST or None, source=source)
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["target"]
+        try:
+            moved = services.cluster_merge(user=request.user, source=source, target=target)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"รวมกลุ่ม “{source.name}” เข้ากับ “{target.name}” แล้ว ย้ายสถานศึกษา {moved} แห่ง")
+            return redirect("schools:cluster_detail", pk=target.pk)
+    return render(request, "schools/cluster_merge.html", {"cluster": source, "form": form})

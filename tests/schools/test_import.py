@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -40,7 +41,7 @@ def test_a_valid_csv_creates_and_updates_schools_and_clusters(users, client_for,
     client = client_for(users["supervisor"])
     upload = _csv(_row(), _row(**{"รหัสสถานศึกษา": school.code, "ชื่อสถานศึกษา": "ชื่อใหม่", "กลุ่มโรงเรียน": ""}))
     response = client.post(
-        reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
+        reverse("schools:school_import"), {"file": upload, "new_clusters": ["กลุ่มนำเข้า"]}, follow=True
     )
     assert "เพิ่มใหม่ 1 รายการ ปรับปรุง 1 รายการ" in response.content.decode()
     new = School.objects.get(code="1099000100")
@@ -59,7 +60,7 @@ def test_one_bad_row_saves_nothing_and_lists_every_error_by_row(users, client_fo
         _row(**{"รหัสสถานศึกษา": "1099000102", "จำนวนนักเรียน": "หลายคน"}),
     )
     before = (School.objects.count(), Cluster.objects.count())
-    response = client.post(reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"})
+    response = client.post(reverse("schools:school_import"), {"file": upload, "new_clusters": ["กลุ่มนำเข้า"]})
     html = response.content.decode()
     assert "ยังไม่ได้บันทึกข้อมูลใด ๆ" in html
     assert (School.objects.count(), Cluster.objects.count()) == before  # not even the valid row or the new cluster
@@ -69,10 +70,45 @@ def test_one_bad_row_saves_nothing_and_lists_every_error_by_row(users, client_fo
     assert "<td>6</td><td>จำนวนนักเรียน</td>" in html
 
 
-def test_unknown_cluster_is_an_error_when_auto_create_is_off(users, client_for):
-    response = client_for(users["supervisor"]).post(reverse("schools:school_import"), {"file": _csv(_row())})
-    assert "ไม่พบกลุ่มโรงเรียน “กลุ่มนำเข้า” ในระบบ" in response.content.decode()
-    assert not School.objects.filter(code="1099000100").exists()
+def test_unknown_cluster_is_an_error_until_the_user_ticks_its_name(users, client_for):
+    client = client_for(users["supervisor"])
+    response = client.post(reverse("schools:school_import"), {"file": _csv(_row())})
+    html = response.content.decode()
+    assert "ไม่พบกลุ่มโรงเรียน “กลุ่มนำเข้า” ในระบบ" in html
+    assert re.search(r'<input[^>]*type="checkbox"[^>]*name="new_clusters"[^>]*value="กลุ่มนำเข้า"', html)
+    assert not School.objects.filter(code="1099000100").exists() and not Cluster.objects.filter(name="กลุ่มนำเข้า")
+    client.post(reverse("schools:school_import"), {"file": _csv(_row()), "new_clusters": ["กลุ่มนำเข้า"]})
+    assert School.objects.get(code="1099000100").cluster.name == "กลุ่มนำเข้า"
+
+
+def test_a_misspelt_cluster_is_never_created_and_the_right_name_is_suggested(users, client_for):
+    Cluster.objects.create(name="กลุ่มโรงเรียนโคกสูง")
+    client = client_for(users["supervisor"])
+    upload = _csv(_row(**{"กลุ่มโรงเรียน": "กลุ่มโรงเรียนโคกสุง"}))
+    html = client.post(reverse("schools:school_import"), {"file": upload}).content.decode()
+    assert "ไม่พบกลุ่มโรงเรียน “กลุ่มโรงเรียนโคกสุง” ในระบบ หมายถึง “กลุ่มโรงเรียนโคกสูง” หรือไม่" in html
+    assert "กลุ่มโรงเรียนโคกสุง (ใกล้กับ “กลุ่มโรงเรียนโคกสูง” ที่มีอยู่แล้ว)" in html
+    # a name the page never offered cannot be smuggled in for another row's cluster
+    other = _csv(_row(**{"กลุ่มโรงเรียน": "กลุ่มโรงเรียนโคกสุง"}))
+    client.post(reverse("schools:school_import"), {"file": other, "new_clusters": ["อีกกลุ่ม"]})
+    assert not Cluster.objects.filter(name__in=["กลุ่มโรงเรียนโคกสุง", "อีกกลุ่ม"]).exists()
+
+
+def test_a_cluster_merged_into_another_moves_its_schools_and_supervisors(users, client_for, school, other_school):
+    right = Cluster.objects.create(name="กลุ่มโรงเรียนโคกสูง")
+    typo = Cluster.objects.create(name="กลุ่มโรงเรียนโคกสุง")
+    typo.responsible_supervisors.add(users["supervisor"])
+    School.objects.filter(pk=school.pk).update(cluster=typo)
+    url = reverse("schools:cluster_merge", args=[typo.pk])
+    for role in ("clerk", "member", "executive", "school"):
+        assert client_for(users[role]).post(url, {"target": right.pk}).status_code in (403, 404)
+    client = client_for(users["director"])
+    assert client.post(url, {"target": typo.pk}).status_code == 200  # itself is not offered
+    response = client.post(url, {"target": right.pk}, follow=True)
+    assert "ย้ายสถานศึกษา 1 แห่ง" in response.content.decode()
+    school.refresh_from_db()
+    assert school.cluster == right and not Cluster.objects.filter(pk=typo.pk).exists()
+    assert list(right.responsible_supervisors.all()) == [users["supervisor"]]
 
 
 def test_xlsx_numbers_get_their_leading_zeros_back(users, client_for):
@@ -145,7 +181,7 @@ def test_pasted_control_characters_are_cleaned_on_import(users, client_for):
     name = "โรงเรียนวัดพระศรีรัตนศาสดาราม\x0b(ราษฎร์บำรุง)\u200b\x07"
     upload = _csv(_row(**{"ชื่อสถานศึกษา": name, "ผู้บริหารสถานศึกษา": "นางสาวพิมพ์ชนก\tศรีสุวรรณวงศ์\u202e"}))
     response = client_for(users["supervisor"]).post(
-        reverse("schools:school_import"), {"file": upload, "create_missing_clusters": "on"}, follow=True
+        reverse("schools:school_import"), {"file": upload, "new_clusters": ["กลุ่มนำเข้า"]}, follow=True
     )
     assert "เพิ่มใหม่ 1 รายการ" in response.content.decode()
     school = School.objects.get(code="1099000100")
