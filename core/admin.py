@@ -7,7 +7,16 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from . import tokens
-from .models import ApiToken, DocumentJob, LearningArea, OfficeProfile, StaffProfile, WorkUnit
+from .models import (
+    ActingAppointment,
+    ApiToken,
+    DocumentJob,
+    LearningArea,
+    NotificationDelivery,
+    OfficeProfile,
+    StaffProfile,
+    WorkUnit,
+)
 
 User = get_user_model()
 
@@ -103,4 +112,34 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False
+
+
+@admin.register(ActingAppointment)
+class ActingAppointmentAdmin(admin.ModelAdmin):
+    """The administrator names who acts for whom, between which dates (รักษาราชการแทน / ปฏิบัติราชการแทน)."""
+
+    list_display = ("deputy", "kind", "position", "principal", "starts_on", "ends_on", "order_ref")
+    list_filter = ("kind",)
+    autocomplete_fields = ("principal", "deputy")
+    exclude = ("created_by", "created_at")
+
+    def save_model(self, request: HttpRequest, obj: ActingAppointment, form: object, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(NotificationDelivery)
+class NotificationDeliveryAdmin(admin.ModelAdmin):
+    """E-mail and LINE messages that failed are shown here with why; beat retries them with backoff."""
+
+    list_display = ("notification", "channel", "status", "attempts", "last_error", "next_attempt_at", "sent_at")
+    list_filter = ("status", "channel")
+    readonly_fields = [f.name for f in NotificationDelivery._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from . import notifications
 from .models import OfficeProfile
 from .nav import nav_for
 from .roles import Role, roles_of
@@ -10,4 +11,7 @@ from .roles import Role, roles_of
 def office(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     roles = roles_of(user) if user is not None else frozenset()
-    return {"office": OfficeProfile.get(), "user_roles": roles, "Role": Role, "nav_items": nav_for(request)}
+    return {
+        "office": OfficeProfile.get(), "user_roles": roles, "Role": Role, "nav_items": nav_for(request),
+        "notifications_unread": notifications.unread_count(user) if user is not None else 0,
+    }  # fmt: skip

@@ -55,3 +55,25 @@ def _on_worker_ready(sender: object = None, **kwargs: object) -> None:
         log.exception("worker start sweep failed; beat's sweep will try again")
     finally:
         db.connections.close_all()  # pool processes forked later must not share this connection
+
+
+@shared_task(time_limit=60, ignore_result=True)
+def deliver_notification(delivery_id: int) -> str:
+    """Send one e-mail or LINE message; a failure is recorded on its row and retried by beat."""
+    from . import notifications
+
+    return notifications.delivery_attempt(delivery_id=delivery_id)
+
+
+@shared_task(time_limit=300)
+def notifications_retry() -> int:
+    from . import notifications
+
+    return notifications.deliveries_retry_due()
+
+
+@shared_task(time_limit=600)
+def notifications_digest() -> int:
+    from . import notifications
+
+    return notifications.digests_send()

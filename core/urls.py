@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_tokens
+from . import views, views_notifications, views_tokens
 from .forms import LoginForm, ThaiPasswordChangeForm
 
 account_patterns = [
@@ -32,6 +32,12 @@ core_patterns = (
         path("profile/tokens/", views_tokens.api_token_list, name="api_tokens"),
         path("profile/tokens/new/", views_tokens.api_token_create, name="api_token_create"),
         path("profile/tokens/<int:pk>/revoke/", views_tokens.api_token_revoke, name="api_token_revoke"),
+        path("notifications/", views_notifications.notification_list, name="notifications"),
+        path("notifications/bell/", views_notifications.bell, name="notification_bell"),
+        path("notifications/<int:pk>/", views_notifications.notification_open, name="notification_open"),
+        path("notifications/read-all/", views_notifications.notification_read_all, name="notification_read_all"),
+        path("notifications/settings/", views_notifications.notification_settings, name="notification_settings"),
+        path("notifications/line-code/", views_notifications.line_link_code, name="line_link_code"),
     ],
     "core",
 )
@@ -39,6 +45,7 @@ core_patterns = (
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("line/webhook", views_notifications.line_webhook, name="line_webhook"),
     path("accounts/", include(account_patterns)),
     path("", include(core_patterns)),
 ]
