@@ -9,6 +9,11 @@ class CommitteeConfig(AppConfig):
     verbose_name = "ก.ต.ป.น."
 
     def ready(self) -> None:
+        from core.calendar import register_source
+
+        from .calendar import committee_entries
+
+        register_source(committee_entries)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds

@@ -9,6 +9,11 @@ class QaConfig(AppConfig):
     verbose_name = "งานประกันคุณภาพการศึกษา"
 
     def ready(self) -> None:
+        from core.calendar import register_source
+
+        from .calendar import qa_entries
+
+        register_source(qa_entries)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds

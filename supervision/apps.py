@@ -9,6 +9,11 @@ class SupervisionConfig(AppConfig):
     verbose_name = "งานนิเทศ"
 
     def ready(self) -> None:
+        from core.calendar import register_source
+
+        from .calendar import supervision_entries
+
+        register_source(supervision_entries)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds

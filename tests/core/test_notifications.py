@@ -36,7 +36,7 @@ def test_each_recipient_is_told_once_after_commit_and_the_actor_not_at_all(users
 
 
 def test_a_rolled_back_action_tells_nobody(users):
-    with pytest.raises(RuntimeError), transaction.atomic():
+    with pytest.raises(RuntimeError, match="the action failed"), transaction.atomic():
         _tell([users["director"]])
         raise RuntimeError("the action failed")
     assert not Notification.objects.exists()
