@@ -77,3 +77,10 @@ def notifications_digest() -> int:
     from . import notifications
 
     return notifications.digests_send()
+
+
+@shared_task(time_limit=600)
+def reminders_run() -> dict[str, int]:
+    from . import reminders
+
+    return reminders.reminders_run()

@@ -14,6 +14,12 @@ class QaConfig(AppConfig):
         from .calendar import qa_entries
 
         register_source(qa_entries)
+
+        from core import reminders
+
+        from .reminders import sar_deadline_reminders
+
+        reminders.register(sar_deadline_reminders)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds
