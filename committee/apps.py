@@ -14,6 +14,12 @@ class CommitteeConfig(AppConfig):
         from .calendar import committee_entries
 
         register_source(committee_entries)
+
+        from core import reminders
+
+        from .notices import resolution_reminders
+
+        reminders.register(resolution_reminders)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds

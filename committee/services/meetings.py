@@ -13,7 +13,7 @@ from django.utils import timezone
 from core import thaidate
 from core.models import display_name
 
-from .. import access
+from .. import access, notices
 from ..models import FiscalYearTarget, Meeting, MeetingCounter, MeetingStatus, Minutes
 from ._common import require_not_locked, require_status
 from .agenda import agenda_prefill
@@ -84,6 +84,7 @@ def meeting_publish_agenda(*, user: User, meeting: Meeting, send_invitation: boo
         from .invitation import invitation_issue
 
         invitation_issue(user=user, meeting=meeting)
+    notices.tell_agenda_published(meeting, user)
     return meeting
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core import thaidate
 
-from .. import access
+from .. import access, notices
 from ..models import AgendaItem, Meeting, MeetingStatus, Minutes, MinutesCorrection, Section
 from ._common import require_not_locked, require_status
 
@@ -76,6 +76,7 @@ def minutes_approve(*, user: User, minutes: Minutes, at_meeting: Meeting) -> Min
     Meeting.objects.filter(pk=minutes.meeting_id).update(status=MeetingStatus.MINUTES_APPROVED)
     minutes.meeting.status = MeetingStatus.MINUTES_APPROVED
     _note_adoption(at_meeting, minutes.meeting)
+    notices.tell_minutes_approved(minutes, user)
     return minutes
 
 
