@@ -14,6 +14,12 @@ class SupervisionConfig(AppConfig):
         from .calendar import supervision_entries
 
         register_source(supervision_entries)
+
+        from core import reminders
+
+        from .notices import follow_up_reminders
+
+        reminders.register(follow_up_reminders)
         from core.panels import register_panel
 
         from . import documents  # noqa: F401 - registers document kinds

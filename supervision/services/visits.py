@@ -15,7 +15,7 @@ from core.roles import UserLike
 from core.text import clean_instance
 from schools.models import School
 
-from .. import access
+from .. import access, notices
 from ..models import (
     Activity,
     Evidence,
@@ -151,6 +151,7 @@ def visit_submit(*, user: UserLike, visit: Visit) -> Visit:
     _check_complete(visit)
     visit.status, visit.submitted_at = VisitStatus.SUBMITTED, timezone.now()
     visit.save()
+    notices.tell_submitted(visit, user)
     return visit
 
 
@@ -163,6 +164,7 @@ def visit_approve(*, user: UserLike, visit: Visit, comment: str = "") -> Visit:
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.APPROVED, user, timezone.now()
     visit.review_comment = comment.strip()
     visit.save()
+    notices.tell_reviewed(visit, user, approved=True)
     return visit
 
 
@@ -177,6 +179,7 @@ def visit_return(*, user: UserLike, visit: Visit, comment: str) -> Visit:
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.RETURNED, user, timezone.now()
     visit.review_comment = comment.strip()
     visit.save()
+    notices.tell_reviewed(visit, user, approved=False)
     return visit
 
 
