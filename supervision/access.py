@@ -27,6 +27,7 @@ from .models import (
     PhaseNote,
     Project,
     SchoolGroup,
+    Spending,
     Tool,
     Visit,
     VisitStatus,
@@ -231,6 +232,13 @@ def get_activity_for_user(user: UserLike, pk: int, *, write: bool = False) -> Ac
     if write:
         require_plan_editor(user)
     return activity
+
+
+def get_spending_for_user(user: UserLike, pk: int, *, write: bool = False) -> Spending:
+    spending = get_object_or_404(selectors.spendings_visible_to(user), pk=pk)
+    if write:
+        require_plan_editor(user)
+    return spending
 
 
 def get_phase_note_for_user(user: UserLike, pk: int, *, write: bool = False) -> PhaseNote:

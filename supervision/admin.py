@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualPlan, PlanPriority, Project, SurveyInvitation, Tool, Visit
+from .models import AnnualPlan, PlanPriority, Project, Spending, SurveyInvitation, Tool, Visit
 
 
 @admin.register(AnnualPlan)
@@ -15,6 +15,13 @@ class AnnualPlanAdmin(admin.ModelAdmin):
 class ProjectAdmin(admin.ModelAdmin):
     list_display = ("name", "plan", "phase")
     list_filter = ("plan", "phase")
+
+
+@admin.register(Spending)
+class SpendingAdmin(admin.ModelAdmin):
+    list_display = ("date", "activity", "category", "amount", "document_number", "over_activity_budget")
+    list_filter = ("category", "over_activity_budget")
+    search_fields = ("purpose", "document_number", "paid_by")
 
 
 @admin.register(PlanPriority)

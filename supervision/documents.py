@@ -11,6 +11,7 @@ from core.models import OfficeProfile, display_name
 
 from . import access, selectors
 from .models import Project, Scale, Visit
+from .models.plans import lines
 
 User = get_user_model()
 
@@ -128,12 +129,22 @@ def baht(value: Decimal | int | None, *, satang: bool = False) -> str:
 
 
 def project_budget_rows(activities: list, budget: dict[str, Decimal]) -> tuple[list[dict], dict[str, str]]:
-    """The budget table of a project document: each activity's amounts and the totals, formatted alike."""
-    amounts = [getattr(a, key) for a in activities for key in BUDGET_LINES]
-    satang = any(Decimal(v) % 1 for v in amounts)
-    rows = [{"activity": a, **{key: baht(getattr(a, key), satang=satang) for key in BUDGET_LINES}} for a in activities]
-    totals = {key: baht(budget[key.removeprefix("budget_")], satang=satang) for key in BUDGET_LINES}
+    """The budget table of a project document: each activity's amounts and the totals, with two places
+    (money is Decimal with satang throughout); "-" where an amount is not given."""
+    rows = [{"activity": a, **{key: baht(getattr(a, key), satang=True) for key in BUDGET_LINES}} for a in activities]
+    totals = {key: baht(budget[key.removeprefix("budget_")], satang=True) for key in BUDGET_LINES}
     return rows, totals
+
+
+POOLED_NOTE = "ขอถัวจ่ายทุกรายการ"
+
+
+def budget_notes(project: Project) -> list[str]:
+    """The notes under the budget table: "ขอถัวจ่ายทุกรายการ" when the project pools, then its own note."""
+    notes = [POOLED_NOTE] if project.pooled_budget else []
+    if project.budget_note.strip() and project.budget_note.strip() not in notes:
+        notes.append(project.budget_note.strip())
+    return notes
 
 
 def office_director_position(office_name: str) -> str:
@@ -145,23 +156,42 @@ def office_director_position(office_name: str) -> str:
     return f"ผู้อำนวยการ{office_name}"
 
 
+def breakable_position(position: str) -> str:
+    """A typed position with the break a signature block needs after "สำนักงานเขตพื้นที่การศึกษา"."""
+    area = "สำนักงานเขตพื้นที่การศึกษา"
+    head, found, rest = position.partition(area)
+    return f"{head}{area} {rest.strip()}" if found and rest and not rest.startswith(" ") else position
+
+
+def project_signers(project: Project) -> list[dict]:
+    """ผู้เสนอโครงการ / ผู้เห็นชอบโครงการ / ผู้อนุมัติโครงการ with names and positions; the approver defaults to
+    the office director, the endorser is left out when not given."""
+    office = OfficeProfile.get()
+    chain = [{"name": project.proposer_name, "position": breakable_position(project.proposer_position or GROUP_DIRECTOR),
+              "role": "ผู้เสนอโครงการ"}]  # fmt: skip
+    if project.endorser_name or project.endorser_position:
+        chain.append({"name": project.endorser_name, "position": breakable_position(project.endorser_position),
+                      "role": "ผู้เห็นชอบโครงการ"})  # fmt: skip
+    chain.append({
+        "name": project.approver_name or office.director_name,
+        "position": breakable_position(project.approver_position) or office_director_position(office.office_name),
+        "role": "ผู้อนุมัติโครงการ",
+    })  # fmt: skip
+    return chain
+
+
 def _build_project(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     project = Project.objects.select_related("plan").filter(pk=job.params.get("project")).first()
     if project is None:
         raise documents.DocumentError("ไม่พบโครงการนี้")
     progress(30, "กำลังจัดรูปแบบเอกสารโครงการ")
     activities = list(project.activities.all())
-    budget = selectors.project_budget(project)
-    rows, totals = project_budget_rows(activities, budget)
-    office = OfficeProfile.get()
-    signers = [
-        {"name": "", "position": GROUP_DIRECTOR, "role": "ผู้เสนอโครงการ"},
-        {"name": office.director_name, "position": office_director_position(office.office_name),
-         "role": "ผู้อนุมัติโครงการ"},
-    ]  # fmt: skip
+    rows, totals = project_budget_rows(activities, selectors.project_budget(project))
     html = documents.render_html("documents/supervision_project.html", {
         "project": project, "activities": activities, "indicators": project.indicators.all(),
-        "budget_rows": rows, "budget_totals": totals, "signers": signers, "title": f"โครงการ{project.name}",
+        "budget_rows": rows, "budget_totals": totals, "budget_notes": budget_notes(project),
+        "signers": project_signers(project), "title": f"โครงการ{project.name}", "sections": project.numbered_sections(),
+        "policies": lines(project.policies), "strategy": lines(project.strategy), "rationale": lines(project.rationale),
     })  # fmt: skip
     return documents.RenderedDocument(html=html, filename=f"project-{project.pk}.pdf")
 

@@ -36,6 +36,9 @@ urlpatterns = [
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
     path("projects/<int:pk>/phase/", views.project_phase, name="project_phase"),
     path("activities/<int:pk>/phase/", views.activity_phase, name="activity_phase"),
+    path("activities/<int:pk>/", views.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/spending/", views.activity_spending, name="activity_spending"),
+    path("spending/<int:pk>/delete/", views.spending_delete, name="spending_delete"),
     path("pdca-notes/<int:pk>/evidence/", views.phase_note_evidence, name="phase_note_evidence"),
     # tools
     path("tools/", views.tool_list, name="tool_list"),

@@ -9,6 +9,7 @@ from .plans import (  # noqa: F401, E402
     PlanForm,
     ProjectForm,
     SchoolGroupForm,
+    SpendingForm,
 )
 from .surveys import SurveyForm  # noqa: F401, E402
 from .tools import ToolForm  # noqa: F401, E402

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 
+from core.forms import BEDateField
 from schools.forms import supervisors_queryset
 from schools.models import School
 
-from ..models import Activity, AnnualPlan, Indicator, Phase, Project, SchoolGroup
+from ..models import Activity, AnnualPlan, Indicator, Phase, Project, SchoolGroup, Spending
 
 
 class PlanForm(forms.ModelForm):
@@ -22,10 +25,17 @@ class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = ["order", "name", "policies", "strategy", "responsible_unit", "rationale", "objectives",
-                  "quantitative_targets", "qualitative_targets", "budget_note", "expected_outcomes"]  # fmt: skip
+                  "quantitative_targets", "qualitative_targets", "budget_source", "pooled_budget", "budget_note",
+                  "expected_outcomes", "proposer_name", "proposer_position", "endorser_name", "endorser_position",
+                  "approver_name", "approver_position"]  # fmt: skip
+        labels = {"budget_note": "หมายเหตุงบประมาณ (อื่น ๆ)"}
+        help_texts = {
+            f: "บรรทัดละหนึ่งข้อ ใส่เลขข้อเอง (เช่น 3.1.1) หรือเว้นไว้ให้ระบบใส่ให้"
+            for f in ("objectives", "quantitative_targets", "qualitative_targets", "expected_outcomes")
+        }
         widgets = {
             f: forms.Textarea(attrs={"rows": 4})
-            for f in ("policies", "rationale", "objectives", "quantitative_targets", "qualitative_targets",
+            for f in ("policies", "strategy", "rationale", "objectives", "quantitative_targets", "qualitative_targets",
                       "expected_outcomes")
         }  # fmt: skip
 
@@ -33,15 +43,29 @@ class ProjectForm(forms.ModelForm):
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
-        fields = ["order", "name", "period", "target_group", "responsible", "responsible_users",
-                  "compensation", "operating", "materials"]  # fmt: skip
-        widgets = {"responsible_users": forms.SelectMultiple(attrs={"size": 3})}
+        fields = ["order", "name", "period", "target_group", "responsible", "responsible_users", "amount",
+                  "compensation", "operating", "materials", "budget_source", "visits_per_school_target"]  # fmt: skip
+        widgets = {
+            "responsible_users": forms.SelectMultiple(attrs={"size": 3}),
+            "name": forms.Textarea(attrs={"rows": 3}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "responsible": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible_users"].queryset = supervisors_queryset()
         self.fields["responsible_users"].label_from_instance = lambda u: u.profile.display_name
         self.fields["responsible_users"].required = False
+        for name in ("compensation", "operating", "materials"):
+            self.fields[name].required = False
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in ("compensation", "operating", "materials"):
+            if data.get(name) is None:
+                data[name] = Decimal(0)
+        return data
 
 
 class IndicatorForm(forms.ModelForm):
@@ -50,8 +74,8 @@ class IndicatorForm(forms.ModelForm):
         fields = ["order", "name", "method", "tool", "target", "result"]
 
 
-ActivityFormSet = forms.inlineformset_factory(Project, Activity, form=ActivityForm, extra=2, can_delete=True)
-IndicatorFormSet = forms.inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=2, can_delete=True)
+ActivityFormSet = forms.inlineformset_factory(Project, Activity, form=ActivityForm, extra=1, can_delete=True)
+IndicatorFormSet = forms.inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=1, can_delete=True)
 
 
 class PhaseMoveForm(forms.Form):
@@ -73,3 +97,11 @@ class SchoolGroupForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["schools"].queryset = School.objects.filter(is_active=True).select_related("cluster")
+
+
+class SpendingForm(forms.ModelForm):
+    date = BEDateField(label="วันที่จ่าย")
+
+    class Meta:
+        model = Spending
+        fields = ["date", "amount", "category", "purpose", "document_number", "paid_by"]

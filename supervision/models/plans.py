@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -68,6 +70,21 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+OWN_NUMBER = re.compile(r"^(\d+(\.\d+)+\.?|\d+\.|[-•*])(\s|$)")
+
+
+def numbered_lines(text: str, prefix: str = "") -> list[str]:
+    """Each line as the document prints it: a line the user numbered ("3.1.1 …", "1. …", "- …") stays as
+    typed; any other is numbered after `prefix` ("2." gives "2.1 …"; no prefix gives "1. …")."""
+    out = []
+    for n, line in enumerate(lines(text), start=1):
+        if OWN_NUMBER.match(line):
+            out.append(line)
+        else:
+            out.append(f"{prefix}{n} {line}" if prefix else f"{n}. {line}")
+    return out
+
+
 class PlanPriority(models.Model):
     """จุดเน้น/ข้อมูลเพื่อการวางแผน: Plan-phase input, e.g. pushed by the QA app."""
 
@@ -125,9 +142,17 @@ class Project(models.Model):
     order = models.PositiveSmallIntegerField("ลำดับ", default=0)
     name = models.CharField("ชื่อโครงการ", max_length=300)
     policies = models.TextField("สนองนโยบาย/มาตรฐาน/จุดเน้น", blank=True, help_text="บรรทัดละหนึ่งข้อ")
-    strategy = models.CharField("กลยุทธ์", max_length=300, blank=True)
+    strategy = models.TextField("กลยุทธ์", blank=True, help_text="พิมพ์ได้หลายบรรทัด")
     responsible_unit = models.CharField(
         "กลุ่ม/หน่วยผู้รับผิดชอบ", max_length=200, blank=True, default="กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+    )
+    budget_source = models.CharField(
+        "แหล่งงบประมาณ", max_length=300, blank=True, help_text="เช่น งบประมาณ สพฐ. / แบบบริหารงบประมาณแบบบูรณาการ"
+    )
+    pooled_budget = models.BooleanField(
+        "ขอถัวจ่ายทุกรายการ",
+        default=False,
+        help_text="เมื่อเลือก กิจกรรมใช้เงินเกินงบของกิจกรรมได้ (แสดงเตือน) ถ้ารวมทั้งโครงการไม่เกินงบ",
     )
     rationale = models.TextField("1. หลักการและเหตุผล", blank=True)
     objectives = models.TextField("2. วัตถุประสงค์", blank=True, help_text="บรรทัดละหนึ่งข้อ")
@@ -136,6 +161,14 @@ class Project(models.Model):
     budget_note = models.CharField("หมายเหตุงบประมาณ", max_length=300, blank=True, default="ขอถัวจ่ายทุกรายการ")
     expected_outcomes = models.TextField("7. ผลที่คาดว่าจะได้รับ", blank=True, help_text="บรรทัดละหนึ่งข้อ")
     phase = models.CharField("ระยะ PDCA", max_length=10, choices=Phase.choices, default=Phase.PLAN)
+    proposer_name = models.CharField("ผู้เสนอโครงการ (ชื่อ)", max_length=200, blank=True)
+    proposer_position = models.CharField("ผู้เสนอโครงการ (ตำแหน่ง)", max_length=300, blank=True)
+    endorser_name = models.CharField("ผู้เห็นชอบโครงการ (ชื่อ)", max_length=200, blank=True)
+    endorser_position = models.CharField("ผู้เห็นชอบโครงการ (ตำแหน่ง)", max_length=300, blank=True)
+    approver_name = models.CharField(
+        "ผู้อนุมัติโครงการ (ชื่อ)", max_length=200, blank=True, help_text="เว้นว่าง = ผู้อำนวยการสำนักงานเขตฯ"
+    )
+    approver_position = models.CharField("ผู้อนุมัติโครงการ (ตำแหน่ง)", max_length=300, blank=True)
 
     class Meta:
         ordering = ["plan", "order", "id"]
@@ -148,6 +181,15 @@ class Project(models.Model):
     def lines_of(self, field: str) -> list[str]:
         return lines(getattr(self, field))
 
+    def numbered_sections(self) -> dict[str, list[str]]:
+        """Objectives 2.x, targets 3.1.x and 3.2.x, outcomes 1. 2. …: as typed where the user numbered them."""
+        return {
+            "objectives": numbered_lines(self.objectives, "2."),
+            "quantitative_targets": numbered_lines(self.quantitative_targets, "3.1."),
+            "qualitative_targets": numbered_lines(self.qualitative_targets, "3.2."),
+            "expected_outcomes": numbered_lines(self.expected_outcomes),
+        }
+
     @property
     def next_phase(self) -> Phase:
         return Phase(next_phase(self.phase))
@@ -158,10 +200,10 @@ class Activity(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     order = models.PositiveSmallIntegerField("ที่", default=0)
-    name = models.CharField("กิจกรรม/วิธีดำเนินการ", max_length=500)
+    name = models.TextField("กิจกรรม/วิธีดำเนินการ", help_text="บรรทัดแรกคือชื่อกิจกรรม บรรทัดต่อไปคือรายการย่อย (1. … 2. …)")
     period = models.CharField("ระยะเวลา", max_length=100, blank=True, help_text="เช่น ต.ค. 68 – ก.ย. 69")
-    target_group = models.CharField("กลุ่มเป้าหมาย", max_length=300, blank=True)
-    responsible = models.CharField("ผู้รับผิดชอบ", max_length=300, blank=True)
+    target_group = models.TextField("กลุ่มเป้าหมาย", blank=True, help_text="พิมพ์ได้หลายบรรทัด")
+    responsible = models.TextField("ผู้รับผิดชอบ", blank=True)
     responsible_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="plan_activities", verbose_name="ศึกษานิเทศก์ผู้รับผิดชอบ"
     )
@@ -174,6 +216,22 @@ class Activity(models.Model):
     materials = models.DecimalField(
         "ค่าวัสดุ", max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(0)]
     )
+    amount = models.DecimalField(
+        "งบประมาณรวม",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="ใส่ยอดรวมเมื่อไม่แยกเป็นค่าตอบแทน/ค่าใช้สอย/ค่าวัสดุ",
+    )
+    budget_source = models.CharField("แหล่งงบประมาณ", max_length=300, blank=True)
+    visits_per_school_target = models.PositiveSmallIntegerField(
+        "เป้าหมายการนิเทศ (ครั้ง/โรงเรียน/ปี)",
+        null=True,
+        blank=True,
+        help_text="เช่น 10 สำหรับงาน/โครงการตามนโยบาย 10 ครั้ง/โรงเรียน; เว้นว่างถ้ากิจกรรมไม่นับการนิเทศรายโรงเรียน",
+    )
     phase = models.CharField("ระยะ PDCA", max_length=10, choices=Phase.choices, default=Phase.PLAN)
 
     class Meta:
@@ -185,8 +243,29 @@ class Activity(models.Model):
         return self.name
 
     @property
+    def split_total(self) -> Decimal:
+        return (self.compensation or 0) + (self.operating or 0) + (self.materials or 0)
+
+    @property
     def budget_total(self) -> Decimal:
-        return self.compensation + self.operating + self.materials
+        """The planned amount: the total typed in, or else the sum of its split."""
+        return self.amount if self.amount is not None else self.split_total
+
+    @property
+    def title(self) -> str:
+        """The first line of the name (the rest are sub-items)."""
+        return lines(self.name)[0] if lines(self.name) else ""
+
+    @property
+    def sub_items(self) -> list[str]:
+        return lines(self.name)[1:]
+
+    def clean(self) -> None:
+        split = self.split_total
+        if self.amount is not None and split and split != self.amount:
+            raise ValidationError({
+                "amount": f"ค่าตอบแทน+ค่าใช้สอย+ค่าวัสดุ ({split:,.2f} บาท) ไม่เท่ากับงบประมาณรวม ({self.amount:,.2f} บาท)"
+            })  # fmt: skip
 
     @property
     def next_phase(self) -> Phase:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .activities import activity_progress, project_visit_counts
+from .budget import budget_execution, plan_spending_by_project, spendings_visible_to
 from .coverage import (
     counted_visits,
     coverage,
@@ -35,9 +37,10 @@ from .visits import (
 )
 
 __all__ = [
-    "activities_visible_to", "annual_report_data", "counted_visits", "coverage", "current_fiscal_year",
+    "activities_visible_to", "activity_progress", "annual_report_data", "budget_execution", "plan_spending_by_project",
+    "spendings_visible_to", "counted_visits", "coverage", "current_fiscal_year",
     "due_follow_ups", "evidence_visible_to", "fiscal_months", "follow_ups_visible_to", "phase_notes_visible_to",
-    "plan_overview", "plans_visible_to", "project_budget", "projects_visible_to", "qr_svg", "satisfaction",
+    "plan_overview", "plans_visible_to", "project_budget", "project_visit_counts", "projects_visible_to", "qr_svg", "satisfaction",
     "school_groups_visible_to", "scores_by_item", "scores_by_learning_area", "supervisor_rows", "supervisor_summary",
     "survey_url_for", "tools_visible_to", "visit_score_sections", "visits_filtered", "visits_per_month",
     "visits_visible_to",

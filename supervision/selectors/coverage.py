@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
@@ -9,7 +11,7 @@ from django.db.models.functions import ExtractMonth
 from core.roles import Role
 from schools.models import Cluster, School
 
-from ..models import AnnualPlan, SurveyAnswer, Visit, VisitScore
+from ..models import SATISFIED_MEAN, AnnualPlan, SurveyAnswer, Visit, VisitScore
 from ..models.visits import COUNTED_STATUSES
 
 __all__ = [
@@ -145,15 +147,24 @@ def supervisor_rows(fiscal_year: int) -> list[dict]:
 
 
 def satisfaction(fiscal_year: int) -> dict:
+    """Satisfied schools against the plan's target: a school counts once, by the mean of its answers'
+    means (satisfied above SATISFIED_MEAN, ระดับมากขึ้นไป); the answers themselves are shown apart."""
     plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
     answers = SurveyAnswer.objects.filter(invitation__visit__fiscal_year=fiscal_year)
     totals = answers.aggregate(n=Count("id"), satisfied=Count("id", filter=Q(satisfied=True)))
-    percent = round(100 * totals["satisfied"] / totals["n"], 2) if totals["n"] else None
+    means = answers.values("invitation__visit__school_id").annotate(m=Avg("mean")).order_by()
+    school_means = [Decimal(str(row["m"])) for row in means]
+    schools = len(school_means)
+    satisfied = sum(1 for m in school_means if m > Decimal(str(SATISFIED_MEAN)))
+    percent = round(100 * satisfied / schools, 2) if schools else None
     target = float(plan.satisfaction_target_percent) if plan else None
     return {
+        "schools": schools,
+        "satisfied_schools": satisfied,
+        "satisfied_percent": percent,
         "answers": totals["n"],
         "satisfied": totals["satisfied"],
-        "satisfied_percent": percent,
+        "answers_satisfied_percent": round(100 * totals["satisfied"] / totals["n"], 2) if totals["n"] else None,
         "target_percent": target,
         "met": percent is not None and target is not None and percent >= target,
     }

@@ -43,12 +43,13 @@ def school_groups_visible_to(user: UserLike) -> QuerySet[SchoolGroup]:
 
 
 def project_budget(project: Project) -> dict[str, Decimal]:
-    """Totals per budget line of a project (activities must be prefetched or are queried)."""
+    """Totals per budget line of a project and its planned total (an activity given as a total only
+    counts in "total"); activities must be prefetched or are queried."""
     totals = {"compensation": Decimal(0), "operating": Decimal(0), "materials": Decimal(0)}
     for activity in project.activities.all():
         for key in totals:
             totals[key] += getattr(activity, key)
-    totals["total"] = sum(totals.values(), Decimal(0))
+    totals["total"] = sum((a.budget_total for a in project.activities.all()), Decimal(0))
     return totals
 
 

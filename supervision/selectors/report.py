@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
 from ..models import Activity, AnnualPlan, Visit, VisitType
 from ..models.visits import COUNTED_STATUSES, FINAL_STATUSES
+from .budget import plan_spending_by_project
 from .coverage import coverage, satisfaction, visits_per_month
 from .plans import project_budget
 
@@ -23,12 +25,15 @@ def annual_report_data(fiscal_year: int) -> dict:
     plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
     projects = []
     if plan:
+        spent = plan_spending_by_project(plan)
         for project in plan.projects.prefetch_related(
             Prefetch("activities", queryset=Activity.objects.all()), "indicators"
         ):
+            planned = project_budget(project)["total"]
             projects.append({
                 "name": project.name, "phase": project.get_phase_display(), "phase_code": project.phase,
-                "budget_total": project_budget(project)["total"],
+                "budget_total": planned, "budget_spent": spent.get(project.pk, Decimal("0.00")),
+                "budget_remaining": planned - spent.get(project.pk, Decimal("0.00")),
                 "indicators": [{"name": i.name, "target": i.target, "result": i.result}
                                for i in project.indicators.all()],
             })  # fmt: skip
@@ -51,7 +56,9 @@ def annual_report_data(fiscal_year: int) -> dict:
         "projects": projects,
         "coverage": {key: cov[key] for key in ("schools", "visited", "visits", "target_per_school", "by_cluster")},
         "findings": list(findings.values()),
-        "satisfaction": {key: sat[key] for key in ("answers", "satisfied_percent", "target_percent")},
+        "satisfaction": {
+            key: sat[key] for key in ("answers", "satisfied_percent", "target_percent", "schools", "satisfied_schools")
+        },
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .budget import spending_delete, spending_record
 from .plans import (
     activity_move_phase,
     phase_note_add,
@@ -34,6 +35,6 @@ __all__ = [
     "ALLOWED_EVIDENCE", "NO_COMMENT", "activity_move_phase", "can_create_visits", "evidence_add", "evidence_check",
     "evidence_delete", "follow_up_mark_done", "parse_outline", "phase_note_add", "plan_add_priorities",
     "plan_copy_to_next_year", "plan_get_or_create", "plan_update", "project_move_phase", "project_save",
-    "school_group_save", "survey_answer", "tool_outline", "tool_save", "visit_acknowledge", "visit_approve",
+    "school_group_save", "spending_delete", "spending_record", "survey_answer", "tool_outline", "tool_save", "visit_acknowledge", "visit_approve",
     "visit_autosave_raw", "visit_create", "visit_return", "visit_save", "visit_submit",
 ]  # fmt: skip

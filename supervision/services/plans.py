@@ -21,8 +21,11 @@ __all__ = [
 PLAN_FIELDS = ("title", "vision", "mission", "goals", "strategies", "visits_per_school_target",
                "satisfaction_target_percent")  # fmt: skip
 PROJECT_FIELDS = ("order", "name", "policies", "strategy", "responsible_unit", "rationale", "objectives",
-                  "quantitative_targets", "qualitative_targets", "budget_note", "expected_outcomes")  # fmt: skip
-ACTIVITY_FIELDS = ("order", "name", "period", "target_group", "responsible", "compensation", "operating", "materials")
+                  "quantitative_targets", "qualitative_targets", "budget_source", "pooled_budget", "budget_note",
+                  "expected_outcomes", "proposer_name", "proposer_position", "endorser_name", "endorser_position",
+                  "approver_name", "approver_position")  # fmt: skip
+ACTIVITY_FIELDS = ("order", "name", "period", "target_group", "responsible", "amount", "compensation", "operating",
+                   "materials", "budget_source", "visits_per_school_target")  # fmt: skip
 INDICATOR_FIELDS = ("order", "name", "method", "tool", "target", "result")
 SCHOOL_GROUP_FIELDS = ("name", "color", "visits_per_school_target")
 
@@ -80,12 +83,14 @@ def project_save(
     """Save a project (new: unsaved, with its plan set) with its activity and indicator rows.
 
     Each row is a dict of fields with "id" (the existing row, or None for a new one) and "DELETE";
-    an empty dict (an untouched blank row) is skipped.
+    an empty dict (an untouched blank row) is skipped; an activity without an order takes its place in the list.
     """
     access.require_plan_editor(user)
     _assign(project, data, PROJECT_FIELDS)
     project.save()
-    for row in activities:
+    for place, row in enumerate(activities, start=1):
+        if row and not row.get("order"):
+            row = {**row, "order": place}
         activity = _child_row(project, Activity, row, ACTIVITY_FIELDS)
         if activity is not None and "responsible_users" in row:
             activity.responsible_users.set(row["responsible_users"] or [])
@@ -103,6 +108,8 @@ def _child_row(
     if existing is not None and existing.project_id != project.pk:
         raise ValidationError("รายการนี้ไม่ได้อยู่ในโครงการนี้")
     if row.get("DELETE"):
+        if isinstance(existing, Activity) and existing.spendings.exists():
+            raise ValidationError(f"ลบกิจกรรม “{existing.title}” ไม่ได้ เพราะมีรายการเบิกจ่ายแล้ว")
         if existing is not None:
             existing.delete()
         return None

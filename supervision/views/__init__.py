@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .budget import activity_detail, activity_spending, spending_delete  # noqa: F401
 from .dashboard import dashboard  # noqa: F401
 from .exports import visit_export  # noqa: F401
 from .hub import index  # noqa: F401

@@ -87,8 +87,12 @@ def school_group_edit(request: HttpRequest, year: int | None = None, pk: int | N
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.get_project_for_user(request.user, pk)
     activities = project.activities.prefetch_related("responsible_users__profile", "phase_notes__created_by__profile")
+    execution, counts = selectors.budget_execution(project), selectors.project_visit_counts(project)
+    for row in execution["rows"]:
+        row["visit_count"] = counts.get(row["activity"].pk)
     return render(request, "supervision/project_detail.html", {
         "project": project, "activities": activities, "budget": selectors.project_budget(project),
+        "execution": execution, "sections": project.numbered_sections(),
         "notes": project.phase_notes.filter(activity=None).select_related("created_by__profile"),
         "can_edit": access.can_edit_plans(request.user), "move_form": PhaseMoveForm(),
         "next_phase": Phase(next_phase(project.phase)), "phases": Phase.choices, "pdf_params": {"project": project.pk},

@@ -84,6 +84,7 @@ def test_a_visit_is_logged_on_a_phone_approved_acknowledged_and_printed(page, us
     page.goto(f"/supervision/visits/{visit.pk}/")
     page.get_by_role("button", name="อนุมัติ", exact=True).click()
     page.get_by_text("อนุมัติแล้ว รอโรงเรียนรับทราบ").first.wait_for()
+    assert page.confirmations[-1].startswith("อนุมัติแล้ว บันทึกนี้จะแก้ไขไม่ได้")
 
     _login(page, "school")
     page.goto(f"/supervision/visits/{visit.pk}/")

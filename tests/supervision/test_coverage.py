@@ -112,8 +112,11 @@ def test_satisfaction_against_the_plan_target(dataset):
     services.survey_answer(token=first.token, ratings=[5, 5, 4, 4, 5])
     services.survey_answer(token=second.token, ratings=[3, 3, 4, 3, 3])
     sat = selectors.satisfaction(2570)
-    assert (sat["answers"], sat["satisfied"], sat["satisfied_percent"], sat["target_percent"]) == (2, 1, 50.0, 80.0)
-    assert sat["met"] is False
+    # both answers are school ก1's: its mean (4.6 + 3.2) / 2 = 3.9 is satisfied, so 1 of 1 school
+    assert (sat["schools"], sat["satisfied_schools"], sat["satisfied_percent"], sat["target_percent"]) == (
+        1, 1, 100.0, 80.0)  # fmt: skip
+    assert (sat["answers"], sat["satisfied"], sat["answers_satisfied_percent"]) == (2, 1, 50.0)
+    assert sat["met"] is True
 
 
 def test_the_dashboard_shows_the_figures_charts_and_a_tileless_map(dataset, users, client_for):
@@ -136,6 +139,8 @@ def test_annual_report_data_has_the_contract_keys(dataset):
             "phase": "D ดำเนินการ",
             "phase_code": "do",
             "budget_total": Decimal("0"),
+            "budget_spent": Decimal("0"),
+            "budget_remaining": Decimal("0"),
             "indicators": [{"name": "ร้อยละความพึงพอใจ", "target": "80", "result": "85"}],
         }
     ]
@@ -145,4 +150,6 @@ def test_annual_report_data_has_the_contract_keys(dataset):
     assert data["findings"] == [
         {"school": "โรงเรียน ก1", "cluster": "กลุ่ม ก", "strengths": ["จุดเด่น โรงเรียน ก1"], "to_develop": ["พัฒนา"]}
     ]
-    assert data["satisfaction"] == {"answers": 0, "satisfied_percent": None, "target_percent": 80.0}
+    assert data["satisfaction"] == {
+        "answers": 0, "satisfied_percent": None, "target_percent": 80.0, "schools": 0, "satisfied_schools": 0
+    }  # fmt: skip

@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader
 
-from core import documents
 from core.models import OfficeProfile, StaffProfile
 from supervision import services
 from supervision.documents import baht, scale_key
@@ -33,7 +32,7 @@ PROJECT = "ส่งเสริมและพัฒนาการนิเท
 def _lines(path: Path) -> list[str]:
     """The PDF's lines as pdftotext -layout prints them, whitespace folded."""
     raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [re.sub(r"\s+", " ", documents.recompose_sara_am(line)).strip() for line in raw.splitlines()]
+    return [re.sub(r"\s+", " ", line).strip() for line in raw.splitlines()]
 
 
 def _name(user, person: tuple[str, str, str], position: str) -> str:
@@ -152,15 +151,15 @@ def test_the_project_document_prints_budgets_in_one_format_and_its_signers(
     path = render_document(users["executive"], "supervision.project_document", {"project": project.pk},
                   django_capture_on_commit_callbacks)  # fmt: skip
     lines = _lines(path)
-    # the total in the heading, whole: 4,000 + 12,500 + 3,500 + 1,250,000 = 1,270,000
-    assert any("5. งบประมาณ จำนวน 1,270,000 บาท" in line for line in lines)
-    assert on_one_line(path, "1,270,000")
+    # the total in the heading, whole, with satang: 4,000 + 12,500 + 3,500 + 1,250,000 = 1,270,000
+    assert any("5. งบประมาณ จำนวน 1,270,000.00 บาท" in line for line in lines)
+    assert on_one_line(path, "1,270,000.00")
     # each row: total, compensation, operating, materials; "-" where there is none
-    assert any(line.endswith("20,000 4,000 12,500 3,500") for line in lines), lines
-    assert any(line.endswith("1,250,000 - 1,250,000 -") for line in lines), lines
+    assert any(line.endswith("20,000.00 4,000.00 12,500.00 3,500.00") for line in lines), lines
+    assert any(line.endswith("1,250,000.00 - 1,250,000.00 -") for line in lines), lines
     assert any(line.endswith("- - - -") for line in lines), lines
     found = pdf_compact(path)
-    assert compact("รวมทั้งสิ้น 1,270,000 4,000 1,262,500 3,500") in found
+    assert compact("รวมทั้งสิ้น 1,270,000.00 4,000.00 1,262,500.00 3,500.00") in found
     assert "ค่าวัสดุ" in found and "งบประมาณ(บาท)" in found
     # signature blocks from the shared component: proposer and approver, the office director named whole
     assert pdf_text(path).count("ลงชื่อ") == 2
