@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from pathlib import Path
 
 from core import thaidate
 from core.documents import DocumentError
+from core.storage import media_uri
 
 from .charts import BarChart, Series, bar_chart
 from .models import AnnualReport, Meeting, MeetingStatus, Resolution, ResolutionStatus
@@ -84,8 +84,7 @@ def _logo_uri() -> str:
     """The office's logo (ตราสัญลักษณ์) as a file URI for the cover, or "" when none is uploaded."""
     from core.models import OfficeProfile
 
-    logo = OfficeProfile.get().logo
-    return Path(logo.path).as_uri() if logo and Path(logo.path).is_file() else ""
+    return media_uri(OfficeProfile.get().logo)
 
 
 def _findings_by_cluster(findings: list[dict]) -> list[tuple[str, list[dict]]]:

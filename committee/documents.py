@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from core import documents, thaidate
 
 from . import access, selectors
@@ -59,7 +57,7 @@ def _build_agenda(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
     progress(50, f"กำลังรวมเอกสารประกอบ {len(attachments)} ไฟล์")
     return documents.RenderedDocument(
         html=html, filename=f"agenda-{meeting.year}-{meeting.number}.pdf",
-        append_pdfs=[Path(a.file.path) for a in attachments],
+        append_pdfs=[a.file for a in attachments],
     )  # fmt: skip
 
 

@@ -78,3 +78,14 @@ def load_env_file(default: Path) -> Path | None:
             os.environ[key] = value
             FROM_ENV_FILE.add(key)
     return path
+
+
+def pool_options(*, min_size: int, max_size: int, timeout: int) -> dict[str, int]:
+    """psycopg_pool sizes for DATABASES["default"]["OPTIONS"]["pool"], refused loudly when they make no sense."""
+    if not 1 <= min_size <= max_size:
+        raise ImproperlyConfigured(
+            f"DATABASE_POOL_MIN_SIZE ({min_size}) must be at least 1 and at most DATABASE_POOL_MAX_SIZE ({max_size})"
+        )
+    if timeout < 1:
+        raise ImproperlyConfigured(f"DATABASE_POOL_TIMEOUT must be at least 1 second, got {timeout}")
+    return {"min_size": min_size, "max_size": max_size, "timeout": timeout}

@@ -10,9 +10,10 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import FROM_ENV_FILE, env_bool, env_int, env_list, env_str, load_env_file
+from .env import FROM_ENV_FILE, env_bool, env_int, env_list, env_str, load_env_file, pool_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A development machine's settings (written once by `make run`); the real environment wins.
@@ -119,6 +120,19 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+    # One psycopg pool per process (Django requires CONN_MAX_AGE=0 with it): a request returns its
+    # connection when it ends, so `make run`'s thread per request can no longer pile up connections.
+    # A gunicorn sync worker or Celery child uses one at a time; runserver's threads queue for
+    # DATABASE_POOL_MAX_SIZE and wait up to DATABASE_POOL_TIMEOUT seconds. PostgreSQL must allow
+    # (web processes + worker processes) × max size (docs/deploy/scaling.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # never hand out a connection a database restart killed
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = pool_options(
+        min_size=env_int("DATABASE_POOL_MIN_SIZE", 1),
+        max_size=env_int("DATABASE_POOL_MAX_SIZE", 4),
+        timeout=env_int("DATABASE_POOL_TIMEOUT", 20),
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # IMMEDIATE transactions take the write lock at BEGIN, so two writers never
@@ -175,6 +189,26 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Several machines: uploads and generated documents in an S3-compatible bucket (MinIO, Ceph, AWS S3…)
+# that every web and worker container reads and writes; unset, they stay in MEDIA_ROOT on this disk.
+# Files are never public: downloads go through access-checked views that read them from the storage.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),  # e.g. http://minio:9000; unset: AWS itself
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            "access_key": env_str("AWS_ACCESS_KEY_ID"),  # unset: boto3's own chain (instance role …)
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+            "location": env_str("AWS_LOCATION", ""),  # a folder inside the bucket, e.g. one per office
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path"),  # path style: MinIO without DNS
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": False,  # a second upload of ปก.pdf gets a new name, as on disk
+            "querystring_auth": True,
+        },
+    }
 FONT_DIR = BASE_DIR / "static" / "fonts"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
@@ -183,6 +217,26 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
 # --- Forms ----------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- E-mail (letters and reminders sent by correspondence/delivery.py) -----
+# With EMAIL_HOST set, mail goes out through that SMTP server. Without it (`make run`, development)
+# every message is written as a file under var/mail/ and nothing is sent; a server without
+# EMAIL_HOST records "ไม่ได้ส่งจริง" on each e-mail delivery so nobody believes it went.
+EMAIL_HOST = env_str("EMAIL_HOST", "") or ""
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)  # STARTTLS (port 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS (port 465)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one of them to 0")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "saraban@localhost") or "saraban@localhost"
+_MAIL = "django.core.mail.backends"
+EMAIL_BACKEND = f"{_MAIL}.smtp.EmailBackend" if EMAIL_HOST else f"{_MAIL}.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+SITE_URL = env_str("SITE_URL", "") or ""  # e.g. https://saraban.example.go.th: the link in e-mails
+# --- end of e-mail --------------------------------------------------------
 
 # --- Celery ---------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
@@ -246,6 +300,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.tasks.worker_heartbeat",
         "schedule": float(WORKER_HEARTBEAT_SECONDS),
         "options": {"expires": WORKER_HEARTBEAT_SECONDS},
+    },
+    "notification-retries": {"task": "core.tasks.notifications_retry", "schedule": 60.0, "options": {"expires": 60}},
+    "reminders": {"task": "core.tasks.reminders_run", "schedule": float(env_int("REMINDER_SECONDS", 900))},
+    "notification-digests": {
+        "task": "core.tasks.notifications_digest",
+        "schedule": crontab(hour=env_int("NOTIFICATION_DIGEST_HOUR", 7), minute=0),
     },
 }
 
@@ -313,6 +373,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# Notifications (core.notifications): links in e-mails and LINE messages point at SITE_URL; LINE
+# Messaging API push is on when the office's channel access token is set (and its secret, for the
+# webhook that links accounts). LINE_API_BASE is only changed by tests (a local stand-in server).
+SITE_URL = env_str("SITE_URL", "http://localhost:8000") or "http://localhost:8000"
+LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "") or ""
+LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "") or ""
+LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me") or "https://api.line.me"
 
 # Sessions end after a working day without a request (inactivity, not since login):
 # core.middleware.SessionRefreshMiddleware moves the expiry on every five minutes of use (a cheap

@@ -14,6 +14,9 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-a-secret")
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_MANIFEST_STATIC", "0")
+# No connection pool in the test process: its thread tests need a connection per thread. The servers
+# tests/test_connections.py starts use the pool, as they ship.
+os.environ.setdefault("DATABASE_POOL", "0")
 os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "test"))
 
 from .settings import *  # noqa: E402,F403

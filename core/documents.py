@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.files import File
 from django.template.loader import render_to_string
 
 from . import thaidate
@@ -36,7 +37,7 @@ class DocumentError(Exception):
 class RenderedDocument:
     html: str
     filename: str
-    append_pdfs: list[Path] = field(default_factory=list)
+    append_pdfs: list[Path | File] = field(default_factory=list)  # files on disk, or stored files (FieldFile)
 
 
 @dataclass(frozen=True)
@@ -76,25 +77,20 @@ def registered_kinds() -> dict[str, DocumentKind]:
     return dict(_REGISTRY)
 
 
-_SARA_AM = re.compile("([\u0e48-\u0e4b]?)\u0e33")
-_DECOMPOSED_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
-
-
-def decompose_sara_am(text: str) -> str:
-    """Write ำ as NIKHAHIT + SARA AA (NIKHAHIT before any tone mark), as HarfBuzz shapes it.
-
-    WeasyPrint gives each glyph one ToUnicode string. HarfBuzz's Thai shaper splits
-    ำ into the NIKHAHIT and SARA AA glyphs, so the SARA AA glyph would be mapped to
-    "ำ" or "า" by whichever came first, and copying text out of the PDF would turn
-    every า into ำ (or the reverse). Decomposing first keeps one glyph per character;
-    the printed page is pixel-identical.
-    """
-    return _SARA_AM.sub("\u0e4d\\1\u0e32", text)
+# NIKHAHIT + SARA AA typed as two characters, the tone mark before or after the NIKHAHIT.
+_DECOMPOSED_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32|([\u0e48-\u0e4b])\u0e4d\u0e32")
 
 
 def recompose_sara_am(text: str) -> str:
-    """Inverse of decompose_sara_am, for reading text back out of our PDFs."""
-    return _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
+    """Write every ำ as the one character U+0E33, however it was typed ("ํา", "ํ้า" or "้ํา").
+
+    render_html does this to every document: the print fonts (Sarabun Print, built by
+    scripts/build_print_fonts.py) map the glyphs HarfBuzz shapes for U+0E33 back to "ำ" in the
+    PDF's text layer, so copying and searching give the Thai the user typed. A decomposed ำ
+    would print the same but could turn every ำ in the PDF's text into "ํา". Also reads text
+    out of PDFs printed before the print fonts (they wrote ำ as NIKHAHIT + SARA AA).
+    """
+    return _DECOMPOSED_SARA_AM.sub(lambda m: (m.group(1) or m.group(2) or "") + "\u0e33", text)
 
 
 def render_html(template: str, context: dict) -> str:
@@ -113,19 +109,14 @@ def render_html(template: str, context: dict) -> str:
         "printed_on": thaidate.format_full(thaidate.today()),
         **context,
     }
-    html = decompose_sara_am(render_to_string(template, full_context))
+    html = recompose_sara_am(render_to_string(template, full_context))
     return thai_numerals_everywhere(html) if office.thai_numerals else html
 
 
 def _logo_uri(office: object) -> str:
-    logo = getattr(office, "logo", None)
-    if not logo:
-        return ""
-    try:
-        path = Path(logo.path)
-    except (ValueError, NotImplementedError):
-        return ""
-    return path.as_uri() if path.is_file() else ""
+    from .storage import media_uri
+
+    return media_uri(getattr(office, "logo", None))
 
 
 _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
@@ -172,7 +163,13 @@ def thai_numerals_everywhere(html: str) -> str:
     return _STYLE.sub(lambda m: m.group(1) + _thai_css(m.group(2)) + m.group(3), html)
 
 
-def html_to_pdf(html: str, append_pdfs: list[Path] | None = None, *, archival: bool = False) -> bytes:
+def _read_stored(stored: File) -> io.BytesIO:
+    """A stored file's bytes (read through its storage: this disk or object storage)."""
+    with stored.open("rb") as handle:
+        return io.BytesIO(handle.read())
+
+
+def html_to_pdf(html: str, append_pdfs: list[Path | File] | None = None, *, archival: bool = False) -> bytes:
     """Render HTML to PDF bytes with WeasyPrint; append other PDFs after it if given.
 
     `archival` (a DocumentKind flag for official records) writes PDF/A-3u: fonts embedded, every
@@ -189,8 +186,8 @@ def html_to_pdf(html: str, append_pdfs: list[Path] | None = None, *, archival: b
 
     writer = PdfWriter()
     writer.append(io.BytesIO(pdf))
-    for path in append_pdfs:
-        writer.append(str(path))
+    for item in append_pdfs:
+        writer.append(str(item) if isinstance(item, Path) else _read_stored(item))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

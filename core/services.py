@@ -5,10 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
-import tempfile
 import threading
-from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django import db
@@ -24,6 +21,7 @@ from . import documents
 from .access import require_office_editor
 from .models import DocumentJob, JobStatus, OfficeProfile, ServiceHeartbeat, StaffProfile
 from .roles import Role, UserLike
+from .storage import media_save
 
 log = logging.getLogger(__name__)
 User = get_user_model()
@@ -222,18 +220,10 @@ def _progress_updater(job_id: int) -> documents.ProgressFn:
 
 
 def _write_atomically(job: DocumentJob, filename: str, data: bytes) -> str:
-    """Write to a temporary file next to the target, then move it into place."""
-    storage_name = job.result.field.generate_filename(job, filename)
-    target = Path(settings.MEDIA_ROOT) / storage_name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target = target.with_name(f"{target.stem}-{job.pk}{target.suffix}")
-        storage_name = str(Path(storage_name).with_name(target.name))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, target)
-    return storage_name
+    """Write through the result field's storage: on this disk a temporary file moved into place, in
+    object storage one upload (core.storage.media_save)."""
+    name = job.result.field.generate_filename(job, filename)
+    return media_save(name=name, data=data, storage=job.result.storage)
 
 
 def document_job_run(*, job_id: int, is_retry: bool = False, heartbeat: bool = True) -> None:
@@ -268,12 +258,25 @@ def _render(job: DocumentJob) -> None:
     DocumentJob.objects.filter(pk=job.pk).update(
         status=JobStatus.DONE, progress=100, message="เสร็จแล้ว", result=name, finished_at=timezone.now()
     )
+    _tell_requester(job, "core.document_ready", f"เอกสาร “{job.title}” พร้อมดาวน์โหลดแล้ว")
+
+
+def _tell_requester(job: DocumentJob, kind: str, title: str) -> None:
+    from django.urls import reverse
+
+    from . import notifications
+
+    notifications.notify(
+        kind=kind, recipients=[job.requested_by], title=title, url=reverse("core:documents"), subject_key=f"document:{job.pk}"
+    )
 
 
 def document_job_fail(*, job_id: int, error: str) -> None:
-    DocumentJob.objects.filter(pk=job_id).exclude(status=JobStatus.DONE).update(
-        status=JobStatus.FAILED, error=error[:2000], message="ไม่สำเร็จ", finished_at=timezone.now()
-    )
+    told = DocumentJob.objects.filter(pk=job_id, status=JobStatus.FAILED).exists()  # tell the requester once
+    jobs = DocumentJob.objects.filter(pk=job_id).exclude(status=JobStatus.DONE)
+    if jobs.update(status=JobStatus.FAILED, error=error[:2000], message="ไม่สำเร็จ", finished_at=timezone.now()) and not told:
+        job = DocumentJob.objects.select_related("requested_by").get(pk=job_id)
+        _tell_requester(job, "core.document_failed", f"สร้างเอกสาร “{job.title}” ไม่สำเร็จ: {error[:150]}")
 
 
 def _fail_jobs(jobs: QuerySet[DocumentJob], *, now: dt.datetime, error: str) -> int:

@@ -15,9 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
+from ..storage import is_local
 from .common import (
     ARCHIVE_GLOB,
     DATABASE,
@@ -105,6 +107,26 @@ def _media_files(exclude: Path) -> Iterator[tuple[Path, str]]:
                 yield path, path.relative_to(root).as_posix()
 
 
+def _add_media(tar: tarfile.TarFile, output: Path, referenced: set[str]) -> dict[str, dict]:
+    """Every file under MEDIA_ROOT; from object storage, every file the database names (a bucket may be
+    shared, so it is never listed whole)."""
+    media: dict[str, dict] = {}
+    if is_local(default_storage):
+        for path, name in _media_files(exclude=output.resolve()):
+            sha, size = _add_file(tar, path, MEDIA_PREFIX + name)
+            media[name] = {"sha256": sha, "size": size}
+        return media
+    for name in sorted(str(item) for item in referenced):  # FieldFiles: their names
+        if default_storage.exists(name):  # one the storage no longer has is reported as missing
+            info = tarfile.TarInfo(MEDIA_PREFIX + name)
+            info.size, info.mtime, info.mode = default_storage.size(name), int(time.time()), 0o640
+            with default_storage.open(name, "rb") as fh:
+                reader = _HashingReader(fh)
+                tar.addfile(info, reader)
+            media[name] = {"sha256": reader.digest.hexdigest(), "size": info.size}
+    return media
+
+
 def _add_file(tar: tarfile.TarFile, path: Path, arcname: str) -> tuple[str, int]:
     info = tar.gettarinfo(str(path), arcname)
     info.uid = info.gid = 0
@@ -172,13 +194,10 @@ def _write_archive(work: Path, output: Path, using: str) -> BackupResult:
     created_at = timezone.now()
     dump = work / DATABASE
     migrations, counts, referenced = _dump_database(dump, using)
-    media: dict[str, dict] = {}
     with tarfile.open(work / "archive.tar.gz", "w:gz", compresslevel=6) as tar:
         dump_sha, dump_size = _add_file(tar, dump, DATABASE)
         dump.unlink()
-        for path, name in _media_files(exclude=output.resolve()):
-            sha, size = _add_file(tar, path, MEDIA_PREFIX + name)
-            media[name] = {"sha256": sha, "size": size}
+        media = _add_media(tar, output, referenced)
         missing = sorted(referenced - media.keys())
         manifest = {
             "format": FORMAT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,11 +14,14 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers import jsonl
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 
+from ..storage import is_local
 from .common import (
     BATCH,
     DATABASE,
@@ -209,8 +213,33 @@ def _load_database(path: Path, manifest: dict, using: str) -> int:
     return sum(manifest["row_counts"].values())
 
 
+def _upload_media(manifest: dict, source: Path) -> int:
+    """Put the archive's files into object storage under their own names and check each one there."""
+    total = 0
+    for name, entry in manifest["media"].items():
+        if not (default_storage.exists(name) and _stored_sha256(name) == entry["sha256"]):
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            with (source / (MEDIA_PREFIX + name)).open("rb") as fh:
+                stored = default_storage.save(name, File(fh))
+            if stored != name or _stored_sha256(name) != entry["sha256"]:
+                raise BackupError(f"ไฟล์ {name} ที่อัปโหลดไปยังที่เก็บไฟล์ไม่ตรงกับ checksum")
+        total += entry["size"]
+    return total
+
+
+def _stored_sha256(name: str) -> str:
+    digest = hashlib.sha256()
+    with default_storage.open(name, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _place_media(manifest: dict, source: Path) -> int:
     """Move the archive's files into MEDIA_ROOT and check each one where it lands; returns the bytes."""
+    if not is_local(default_storage):
+        return _upload_media(manifest, source)
     root = Path(settings.MEDIA_ROOT)
     total = 0
     for name, entry in manifest["media"].items():

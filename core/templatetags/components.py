@@ -12,3 +12,11 @@ register = template.Library()
 def status_badge(obj: object) -> dict[str, str]:
     colours = getattr(obj, "STATUS_COLOURS", {})
     return {"colour": colours.get(obj.status, "secondary"), "label": obj.get_status_display()}
+
+
+@register.filter(name="media_uri")
+def media_uri_filter(field: object) -> str:
+    """{{ photo.file|media_uri }}: an uploaded image as a URI WeasyPrint reads (this disk or object storage)."""
+    from core.storage import media_uri
+
+    return media_uri(field)
