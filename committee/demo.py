@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core import thaidate
+from core.demo import is_working_day, next_working_day
 from core.models import OfficeProfile, display_name
 from core.roles import Role
 
@@ -127,27 +128,33 @@ def _held_meeting(ctx, secretary, members, day: dt.date, n: int):  # noqa: ANN00
                             recorder_name=display_name(secretary), recorder_title="ศึกษานิเทศก์ชำนาญการพิเศษ",
                             checker_name="นายธนพล ศรีวิเศษ", checker_title=f"ผู้อำนวยการ{GROUP}")  # fmt: skip
     res = services.resolution_add(user=secretary, item=item, responsible=display_name(secretary),
-                                  due_date=day + dt.timedelta(days=60))  # fmt: skip
+                                  due_date=working_day(day, 60))  # fmt: skip
     return meeting, res
+
+
+def working_day(start: dt.date, days: int) -> dt.date:
+    """`days` after `start` (negative: before it), moved on to a working day (no weekend or fixed holiday)."""
+    day = start + dt.timedelta(days=days)
+    return day if is_working_day(day) else next_working_day(day)
 
 
 def seed(ctx) -> None:  # noqa: ANN001
     secretary = ctx.users[Role.SECRETARY.value]
     today = thaidate.today()
-    members = _members(ctx, secretary, today - dt.timedelta(days=400))
+    members = _members(ctx, secretary, working_day(today, -400))
     previous = None
     for n, days_ago in enumerate((270, 180, 90)):
-        meeting, res = _held_meeting(ctx, secretary, members, today - dt.timedelta(days=days_ago), n)
+        meeting, res = _held_meeting(ctx, secretary, members, working_day(today, -days_ago), n)
         if previous:
             services.minutes_approve(user=secretary, minutes=previous.minutes, at_meeting=meeting)
         if n == 0:
-            services.followup_add(user=secretary, resolution=res, date=today - dt.timedelta(days=200),
+            services.followup_add(user=secretary, resolution=res, date=working_day(today, -200),
                                   note="แจ้งสถานศึกษาครบทุกแห่งแล้ว", status=ResolutionStatus.DONE)  # fmt: skip
         elif n == 1:
-            services.followup_add(user=secretary, resolution=res, date=today - dt.timedelta(days=100),
+            services.followup_add(user=secretary, resolution=res, date=working_day(today, -100),
                                   note="จัดทำกำหนดการอบรมแล้ว", status=ResolutionStatus.IN_PROGRESS)  # fmt: skip
         previous = meeting
-    upcoming = services.meeting_create(user=secretary, date=today + dt.timedelta(days=14), start_time=dt.time(13, 30),
+    upcoming = services.meeting_create(user=secretary, date=working_day(today, 14), start_time=dt.time(13, 30),
                                        place="ห้องประชุมสำนักงานเขตพื้นที่การศึกษา",
                                        online_link="https://meet.example.go.th/ktpn")  # fmt: skip
     services.item_add(user=secretary, meeting=upcoming, section=4, title=DECISIONS[3][0], presenter=GROUP,

@@ -7,8 +7,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from core.documents import recompose_sara_am
-
 
 def pdf_text(path: str | Path) -> str:
     """The text of a PDF as a reader would copy it, with whitespace folded.
@@ -21,7 +19,7 @@ def pdf_text(path: str | Path) -> str:
         from pypdf import PdfReader
 
         raw = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return re.sub(r"\s+", " ", recompose_sara_am(raw))
+    return re.sub(r"\s+", " ", raw)
 
 
 def compact(text: str) -> str:
@@ -82,12 +80,29 @@ def save_page_png(path: Path, name: str, page: int = 1) -> None:
                     str(out / f"{name}-p{page}")], check=True)  # fmt: skip
 
 
+# A <word> of `pdftotext -bbox` that starts with a Thai vowel or tone mark, ำ included.
+_SPLIT_WORD = re.compile(r'(<word xMin="[\d.]+" yMin="([\d.]+)") xMax="[\d.]+"( yMax="[\d.]+">[^<]*)</word>\s*'
+                         r'<word xMin="[\d.]+" yMin="\2" xMax="([\d.]+)" yMax="[\d.]+">([\u0e31\u0e33-\u0e3a\u0e47-\u0e4e])')  # fmt: skip
+
+
+def pdftotext_bbox(*args: str | Path) -> str:
+    """`pdftotext -bbox ARGS -`, with a word poppler cut before ำ glued back ("ผู้อ" + "ำนวยการ").
+
+    The print fonts map the NIKHAHIT of ำ to no text (its SARA AA carries "ำ"); poppler's word
+    finder then starts a new word at the ำ when a mark came earlier in the word. The text itself
+    (pdftotext -raw, pypdf) is whole; only the word boxes are cut."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", *map(str, args), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return _SPLIT_WORD.sub(lambda m: f'{m.group(1)} xMax="{m.group(4)}"{m.group(3)}{m.group(5)}', out)
+
+
 def pdf_words(path: Path) -> list[tuple[str, float]]:
     """Each word pdftotext -bbox finds, with the top of its box; brackets dropped, so a signer's
     "(นางสาว… …)" compares as the name."""
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    html = pdftotext_bbox(path)
     found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)
-    return [(recompose_sara_am(word).strip("()"), float(top)) for top, word in found]
+    return [(word.strip("()"), float(top)) for top, word in found]
 
 
 def on_one_line(path: Path, phrase: str) -> bool:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.template import engines
 
 from committee import services
-from committee.charts import Series, bar_chart
+from committee.charts import Series, bar_chart, label_parts
 from core import documents
 from core import services as core_services
 from core.models import JobStatus
@@ -21,7 +21,7 @@ from core.roles import Role
 from schools import services as school_services
 from supervision import services as sup_services
 from supervision.models import Indicator, Project
-from tests.helpers import compact, pdf_compact
+from tests.helpers import compact, on_one_line, pdf_compact, pdftotext_bbox
 
 from .conftest import hold
 
@@ -32,7 +32,7 @@ LONG_CLUSTER = "กลุ่มเครือข่ายพัฒนาคุ�
 
 def _words(pdf: Path) -> list[dict]:
     """Every word pdftotext finds, with its box (points) and page number, ำ recomposed."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = pdftotext_bbox(pdf)
     words, page = [], 0
     for line in out.splitlines():
         if "<page " in line:
@@ -41,7 +41,7 @@ def _words(pdf: Path) -> list[dict]:
         match = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
         if match:
             x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
-            text = documents.recompose_sara_am(unescape(match.group(5)))
+            text = unescape(match.group(5))
             words.append({"text": text, "x0": x0, "y0": y0, "x1": x1, "y1": y1, "page": page, "width": width})
     return words
 
@@ -61,7 +61,7 @@ def _chart_pdf(chart, tmp_path: Path) -> Path:
     template = engines["django"].from_string(source)
     from core.models import OfficeProfile
 
-    html = documents.decompose_sara_am(template.render({
+    html = documents.recompose_sara_am(template.render({
         "chart": chart, "office": OfficeProfile.get(), "title": "ทดสอบกราฟ",
         "font_dir": Path(settings.FONT_DIR).as_uri(), "printed_on": "",
     }))  # fmt: skip
@@ -104,6 +104,28 @@ def test_chart_labels_read_back_with_every_stacked_mark_and_values_are_not_clipp
     # The long label wraps inside its column and is never cut with "…".
     assert "…" not in text
     _save_page(pdf, 1, "committee.bar_chart-p1")
+
+
+DEMO_CLUSTERS = ["กลุ่มโรงเรียนหนองบัว–ท่าช้าง", "กลุ่มโรงเรียนห้วยทราย–ดอนตาล", "กลุ่มโรงเรียนบ้านโพธิ์ทองที่สามัคคี",
+                 "กลุ่มโรงเรียน ดงมัน หนองกุง ห้วยทราย", "กลุ่มโรงเรียนลำน้ำใส"]  # fmt: skip
+
+
+def test_a_label_may_wrap_only_at_a_space_after_a_dash_or_after_a_leading_word():
+    parts = [(p.text, p.whole) for p in label_parts("กลุ่มโรงเรียนหนองบัว–ท่าช้าง")]
+    assert parts == [("กลุ่มโรงเรียน", True), ("\u200b", False), ("หนองบัว–", True), ("\u200b", False), ("ท่าช้าง", True)]
+    # A part wider than the label column wraps between Thai words rather than spilling into the bars.
+    assert [p.whole for p in label_parts(LONG_CLUSTER)] == [True, False, False]
+
+
+@pytest.mark.slow
+def test_cluster_names_in_a_chart_wrap_between_their_words_never_inside_one(db, tmp_path):
+    chart = bar_chart(DEMO_CLUSTERS, [Series("ร้อยละ", [54, 62, 82, 90, 66])], unit="%", max_value=100)
+    pdf = _chart_pdf(chart, tmp_path)
+    for name in ("ท่าช้าง", "ดอนตาล", "บ้านโพธิ์ทองที่สามัคคี", "กลุ่มโรงเรียนลำน้ำใส"):
+        assert on_one_line(pdf, name), name
+    text = pdf_compact(pdf)
+    assert all(compact(name) in text for name in DEMO_CLUSTERS)  # the break opportunities print nothing
+    _save_page(pdf, 1, "committee.bar_chart_clusters-p1")
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ import pytest
 from committee import services
 from committee.models import AttendanceKind, Category, Position
 from core import services as core_services
-from core.documents import recompose_sara_am
 from core.models import JobStatus, OfficeProfile
-from tests.helpers import compact, pdf_compact, pdf_page_count
+from tests.helpers import compact, pdf_compact, pdf_page_count, pdftotext_bbox
 
 from .conftest import hold
 
@@ -41,8 +40,7 @@ CHECKER = ("นายธนพลธรรม อินทร์แก้วม�
 
 def _words(path: str, page: int | None = None) -> list[tuple[int, float, float, float, str]]:
     """(page, xMin, yMin, yMax, word) of every word, from `pdftotext -bbox`."""
-    args = ["pdftotext", "-bbox"] + (["-f", str(page), "-l", str(page)] if page else []) + [path, "-"]
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    out = pdftotext_bbox(*(["-f", str(page), "-l", str(page)] if page else []), path)
     words, n = [], (page or 1) - 1
     for line in out.splitlines():
         if "<page " in line:
@@ -50,7 +48,7 @@ def _words(path: str, page: int | None = None) -> list[tuple[int, float, float, 
         found = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', line)
         if found:
             x, y0, y1, text = found.groups()
-            words.append((n, float(x), float(y0), float(y1), recompose_sara_am(unescape(text))))
+            words.append((n, float(x), float(y0), float(y1), unescape(text)))
     return words
 
 
@@ -202,7 +200,6 @@ def test_minutes_signature_blocks_carry_names_and_positions_on_the_last_page(min
     last = pdf_page_count(minutes_pdf)
     text = compact(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), minutes_pdf, "-"],
                                   capture_output=True, text=True, check=True).stdout)  # fmt: skip
-    text = recompose_sara_am(text)
     for name, position in (RECORDER, CHECKER):
         assert compact(f"({name})") in text and compact(position) in text
     assert text.index(compact(RECORDER[0])) < text.index(compact("ผู้จดรายงานการประชุม"))

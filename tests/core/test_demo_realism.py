@@ -100,3 +100,14 @@ def test_demo_people_have_plausible_names_and_positions(demo):
     role_words = ["นิเทศ", "เลขา", "สารบรรณ", "กรรมการ", "ระบบ", "ครู", "นำทาง", "เขต", "แทน"]
     joking = [(u.username, u.last_name) for u in users.values() if any(w in u.last_name for w in role_words)]
     assert not joking, f"surnames that spell out the role: {joking}"
+
+
+@pytest.mark.slow
+def test_every_demo_meeting_follow_up_and_due_date_is_on_a_working_day(demo):
+    from committee.models import FollowUp, Meeting, Resolution
+
+    meetings = list(Meeting.objects.values_list("date", flat=True))
+    assert len(meetings) >= 4 and any(d > thaidate.today() for d in meetings)
+    dates = meetings + list(FollowUp.objects.values_list("date", flat=True))
+    dates += [d for d in Resolution.objects.values_list("due_date", flat=True) if d]
+    assert not [d for d in dates if not is_working_day(d)], "a meeting, follow-up or due date off a working day"
