@@ -26,3 +26,8 @@ class CommitteeConfig(AppConfig):
         from .panels import committee_panel
 
         register_panel(committee_panel, order=40)
+        from core.search import register_source as register_search
+
+        from .search import meeting_hits
+
+        register_search(meeting_hits, order=40)

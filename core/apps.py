@@ -15,3 +15,6 @@ class CoreConfig(AppConfig):
         # One text-cleaning rule for every model and every form (see core/text.py).
         pre_save.connect(text.clean_before_save, dispatch_uid="core.text.clean_before_save")
         text.install_form_cleaning()
+        from . import search
+
+        search.register_source(search.document_hits, order=90)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_calendar, views_notifications, views_tokens
+from . import views, views_calendar, views_notifications, views_search, views_tokens
 from .forms import LoginForm, ThaiPasswordChangeForm
 
 account_patterns = [
@@ -38,6 +38,7 @@ core_patterns = (
         path("notifications/read-all/", views_notifications.notification_read_all, name="notification_read_all"),
         path("notifications/settings/", views_notifications.notification_settings, name="notification_settings"),
         path("notifications/line-code/", views_notifications.line_link_code, name="line_link_code"),
+        path("search/", views_search.search, name="search"),
         path("calendar/", views_calendar.calendar_month, name="calendar"),
         path("calendar/feed/", views_calendar.calendar_feed_settings, name="calendar_feed_settings"),
         path("calendar/feed/renew/", views_calendar.calendar_feed_renew, name="calendar_feed_renew"),

@@ -27,3 +27,8 @@ class SupervisionConfig(AppConfig):
 
         register_panel(supervision_panel, order=20)
         register_panel(school_panel, order=20, slot="school_detail")
+        from core.search import register_source as register_search
+
+        from .search import visit_hits
+
+        register_search(visit_hits, order=20)
