@@ -8,6 +8,12 @@ opens it, and rows are read one at a time up to the limits below, never the whol
 Exports never fail on stored text and never write a formula: strings go through core.text's
 rule (no control character reaches the XML) and are written as text cells; a CSV cell that
 starts like a formula (= + - @ tab) gets a leading apostrophe (OWASP "CSV injection").
+
+XLSX cells carry their type: a date is a date and a number a number (so a sheet sorts, sums and
+filters them), shown in the Buddhist Era through the cell's number format (XLSX_DATE_FORMAT);
+text made of digits (a 10-digit school code, a phone number) is a text cell formatted "@" so
+neither Excel nor LibreOffice turns it into a number or drops its leading zeros.
+Download names: `attachment_disposition("ทะเบียนสถานศึกษา-2569-11-30.xlsx")`.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -41,6 +50,15 @@ _UNREADABLE_XLSX = "อ่านไฟล์ Excel ไม่ได้ ไฟล�
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")
+_INVALID_FILENAME = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]')
+_CODE_LIKE = re.compile(r"[\d\s().+-]*\d[\d\s().+-]*")  # 0012345678, 0 4412 3456, +66 44 123 456
+
+# Excel's LCID number-format prefix [$-NNCCLLLL]: NN=01 Western digits, CC=07 Thai Buddhist calendar,
+# LLLL=041E Thai, so the year shows as 2569 and the month as พ.ย. (LibreOffice 7.4 shows "30 พ.ย. 2569",
+# checked by converting an export to CSV; it does not read the newer "[$-th-TH,107]" form, which it
+# shows as a serial number). The value stays a real date: it sorts and filters as one.
+XLSX_DATE_FORMAT = "[$-107041E]d mmm yyyy"
+XLSX_DATETIME_FORMAT = "[$-107041E]d mmm yyyy hh:mm"
 
 
 @dataclass(frozen=True)
@@ -247,8 +265,12 @@ def _xlsx_cell(sheet: object, value: object, *, as_text: bool = False) -> object
     cell = WriteOnlyCell(sheet, value=_xlsx_value(value, as_text=as_text))
     if isinstance(cell.value, str):
         cell.data_type = "s"  # openpyxl makes "=..." a formula; a stored "=HYPERLINK(...)" stays text
-    if as_text:
-        cell.number_format = "@"
+        if as_text or _CODE_LIKE.fullmatch(cell.value):
+            cell.number_format = "@"  # a code or phone number: text, leading zeros kept
+    elif isinstance(cell.value, dt.datetime):
+        cell.number_format = XLSX_DATETIME_FORMAT
+    elif isinstance(cell.value, dt.date):
+        cell.number_format = XLSX_DATE_FORMAT
     return cell
 
 
@@ -268,16 +290,45 @@ def write_xlsx(
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(title))
+    rows = iter(rows)
+    first = next(rows, None)  # its types set the column widths
     for idx, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(idx)].width = max(12, len(str(header)) + 4)
+        value = first[idx - 1] if first is not None and idx <= len(first) else None
+        wide = 18 if isinstance(value, dt.datetime) else 12  # "30 พ.ย. 2569 09:15" is not cut to ###
+        sheet.column_dimensions[get_column_letter(idx)].width = max(wide, len(str(header)) + 4)
     bold = Font(bold=True)
     header_cells = [_xlsx_cell(sheet, h, as_text=True) for h in headers]
     for cell in header_cells:
         cell.font = bold
     sheet.append(header_cells)
     text = set(text_columns)
-    for row in rows:
+    for row in itertools.chain([] if first is None else [first], rows):
         sheet.append([_xlsx_cell(sheet, v, as_text=i in text) for i, v in enumerate(row)])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+# --- download names ------------------------------------------------------------------------------
+
+
+def attachment_disposition(name: str, *, fallback: str = "") -> str:
+    """A Content-Disposition header that downloads as `name` (Thai kept, RFC 6266/5987).
+
+    Browsers read `filename*=UTF-8''…`; the plain `filename="…"` is an ASCII fallback for old
+    clients: `fallback` if given, else `name` without its non-ASCII letters ("download" if none).
+    """
+    name = _INVALID_FILENAME.sub("-", clean_text(str(name), multiline=False)).strip() or "download"
+    stem, dot, ext = name.rpartition(".")
+    ascii_name = fallback or _ascii_file_name(stem if dot else name, ext if dot else "")
+    ascii_name = _INVALID_FILENAME.sub("-", ascii_name).encode("ascii", "ignore").decode()
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def _ascii_file_name(stem: str, ext: str) -> str:
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[^A-Za-z0-9._-]+", "-", plain)
+    plain = re.sub(r"-{2,}", "-", plain).strip("-.")
+    if not re.search(r"[A-Za-z]", plain):
+        plain = f"download-{plain}" if plain else "download"
+    return f"{plain}.{ext}" if ext else plain

@@ -8,14 +8,18 @@ from core import services as core_services
 from core.demo import DEMO_PASSWORD, DemoContext
 from core.roles import Role
 
-from . import services
+from . import addresses, services
 from .models import School
 
+# Real อำเภอ and ตำบล (the schools' addresses are checked against the Thai address database, see
+# schools/addresses.py; postcodes come from it too): four districts in the north of บุรีรัมย์,
+# where the demo's coordinates lie. The office itself stays fictional.
+PROVINCE = "บุรีรัมย์"
 DISTRICTS = {
-    "เมืองสุขใจ": ["ในเมือง", "บ้านใหม่", "หนองบัว", "ท่าช้าง"],
-    "นาดี": ["นาดี", "โคกสูง", "หนองแวง"],
-    "ภูงาม": ["ภูงาม", "ห้วยทราย", "ดอนตาล"],
-    "ลำน้ำใส": ["ลำน้ำใส", "บ้านโพธิ์", "นาคำ"],
+    "ลำปลายมาศ": ["ลำปลายมาศ", "หนองคู", "ตลาดโพธิ์", "โคกสะอาด"],
+    "คูเมือง": ["คูเมือง", "ปะเคียบ", "หินเหล็กไฟ"],
+    "พุทไธสง": ["พุทไธสง", "บ้านเป้า", "มะเฟือง"],
+    "นาโพธิ์": ["นาโพธิ์", "บ้านคู", "ศรีสว่าง"],
 }
 CLUSTER_NAMES = [
     "กลุ่มโรงเรียนในเมือง", "กลุ่มโรงเรียนหนองบัว–ท่าช้าง", "กลุ่มโรงเรียนนาดี", "กลุ่มโรงเรียนโคกสูง",
@@ -34,6 +38,7 @@ SCHOOLS_PER_CLUSTER = 15
 def seed(ctx: DemoContext) -> None:
     rng = ctx.rng
     districts = list(DISTRICTS)
+    postcodes = addresses.province_choices(PROVINCE)
     clusters = []
     for i, name in enumerate(CLUSTER_NAMES):
         supervisors = [ctx.supervisors[i % len(ctx.supervisors)], ctx.supervisors[(i + 3) % len(ctx.supervisors)]]
@@ -53,8 +58,8 @@ def seed(ctx: DemoContext) -> None:
                     code=f"1099{seq:06d}", smis_code=f"9901{seq:04d}", percode=f"{990000 + seq}", name=name,
                     level_kindergarten=True, level_primary=True, level_extended=pupils > 300 and rng.random() < 0.5,
                     address=f"{rng.randint(1, 200)} หมู่ {rng.randint(1, 15)}",
-                    subdistrict=rng.choice(DISTRICTS[district]), district=district, province="สุขใจ",
-                    postal_code="99000", principal_name=f"{prefix}{first} {last}",
+                    subdistrict=(sub := rng.choice(DISTRICTS[district])), district=district, province=PROVINCE,
+                    postal_code=postcodes[district][sub], principal_name=f"{prefix}{first} {last}",
                     phone=f"0 44{rng.randint(10, 99)} {rng.randint(1000, 9999)}",
                     pupils=pupils, teachers=max(2, pupils // 20), cluster=cluster,
                     latitude=Decimal(f"{15.0 + rng.random() * 0.8:.6f}"),

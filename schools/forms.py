@@ -5,8 +5,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from core.collation import thai_order
 from core.roles import Role
 
+from . import addresses
 from .models import Cluster, School
 from .sizes import SizeClass
 
@@ -19,15 +21,24 @@ class SchoolForm(forms.ModelForm):
         fields = [
             "code", "smis_code", "percode", "name",
             "level_kindergarten", "level_primary", "level_extended", "level_secondary",
-            "address", "subdistrict", "district", "province", "postal_code", "latitude", "longitude",
+            "address", "province", "district", "subdistrict", "postal_code", "latitude", "longitude",
             "principal_name", "phone", "email", "pupils", "teachers", "cluster", "is_active",
         ]  # fmt: skip
         widgets = {
+            # suggestions from the Thai address database (static/schools/address_form.js fills the lists)
+            "province": forms.TextInput(attrs={"list": "province-options", "autocomplete": "off"}),
+            "district": forms.TextInput(attrs={"list": "district-options", "autocomplete": "off"}),
+            "subdistrict": forms.TextInput(attrs={"list": "subdistrict-options", "autocomplete": "off"}),
+            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 5}),
             "code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 10}),
             "smis_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 8}),
             "percode": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 6}),
         }
         error_messages = {"code": {"unique": "มีสถานศึกษารหัสนี้อยู่แล้ว"}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].queryset = thai_order(Cluster.objects.all(), "name")
 
     def clean(self) -> dict:
         data = super().clean()
@@ -36,15 +47,23 @@ class SchoolForm(forms.ModelForm):
             raise forms.ValidationError("กรุณาเลือกระดับที่เปิดสอนอย่างน้อยหนึ่งระดับ")
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             raise forms.ValidationError("กรุณากรอกทั้งละติจูดและลองจิจูด หรือเว้นว่างทั้งคู่")
+        self._check_address(data)
         return data
+
+    def _check_address(self, data: dict) -> None:
+        """ตำบล อำเภอ จังหวัด รหัสไปรษณีย์ as the Thai address database spells them (schools/addresses.py)."""
+        if any(field in self.errors for field in addresses.FIELDS):
+            return
+        try:
+            data.update(addresses.address_clean(**{field: data.get(field, "") for field in addresses.FIELDS}))
+        except forms.ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                self.add_error(field, messages)
 
 
 def supervisors_queryset():  # noqa: ANN201
-    return (
-        User.objects.filter(groups__name=Role.SUPERVISOR, is_active=True)
-        .select_related("profile")
-        .order_by("first_name")
-    )
+    users = User.objects.filter(groups__name=Role.SUPERVISOR, is_active=True).select_related("profile")
+    return thai_order(users, "first_name", "last_name")
 
 
 class ClusterForm(forms.ModelForm):
@@ -58,7 +77,7 @@ class ClusterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible_supervisors"].queryset = supervisors_queryset()
         self.fields["responsible_supervisors"].label_from_instance = lambda u: u.profile.display_name
-        schools = School.objects.order_by("name")
+        schools = thai_order(School.objects.all(), "name", "code")
         if self.instance.pk:
             schools = schools.filter(cluster=self.instance)
         self.fields["chair"].queryset = schools
@@ -84,6 +103,7 @@ class SchoolFilter(django_filters.FilterSet):
     def __init__(self, *args: object, district_choices: list[str] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.filters["district"].extra["choices"] = [(d, d) for d in district_choices]
+        self.filters["cluster"].queryset = thai_order(Cluster.objects.all(), "name")
 
     def search(self, queryset, name: str, value: str):  # noqa: ANN001, ANN201
         value = value.strip()
@@ -131,4 +151,4 @@ class ClusterMergeForm(forms.Form):
 
     def __init__(self, *args: object, source: Cluster, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = Cluster.objects.exclude(pk=source.pk).order_by("name")
+        self.fields["target"].queryset = thai_order(Cluster.objects.exclude(pk=source.pk), "name")

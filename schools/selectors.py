@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
+from core.collation import thai_order, thai_sort_key, thai_sorted
 from core.models import OfficeProfile
 from core.roles import UserLike
 
@@ -46,7 +47,8 @@ def clusters_visible_to(user: UserLike) -> QuerySet[Cluster]:
 
 
 def districts() -> list[str]:
-    return list(School.objects.exclude(district="").order_by("district").values_list("district", flat=True).distinct())
+    """The อำเภอ of the schools, in Thai dictionary order (for the list's filter)."""
+    return thai_sorted(set(School.objects.exclude(district="").values_list("district", flat=True)))
 
 
 def school_directory(cluster_id: int | None = None) -> list[tuple[Cluster | None, list[School]]]:
@@ -55,11 +57,11 @@ def school_directory(cluster_id: int | None = None) -> list[tuple[Cluster | None
         School.objects.filter(is_active=True)
         .select_related("cluster")
         .annotate(size=size_class_expression(OfficeProfile.get().office_type))
-        .order_by("cluster__name", "name")
     )
+    qs = thai_order(qs, "cluster__name", "name")
     if cluster_id:
         qs = qs.filter(cluster_id=cluster_id)
     groups: dict[int | None, tuple[Cluster | None, list[School]]] = {}
     for school in qs:
         groups.setdefault(school.cluster_id, (school.cluster, []))[1].append(school)
-    return sorted(groups.values(), key=lambda g: (g[0] is None, g[0].name if g[0] else ""))
+    return sorted(groups.values(), key=lambda g: (g[0] is None, thai_sort_key(g[0].name if g[0] else "")))

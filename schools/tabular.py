@@ -94,7 +94,7 @@ def school_export_rows(schools: Iterable[School]) -> Iterable[list[object]]:
         yield [
             s.code, s.smis_code, s.percode, s.name, s.levels_display.replace(", ", ","), s.address,
             s.subdistrict, s.district, s.province, s.postal_code,
-            "" if s.latitude is None else str(s.latitude), "" if s.longitude is None else str(s.longitude),
+            s.latitude, s.longitude,  # numbers (Decimal), blank when unknown
             s.principal_name, s.phone, s.email, s.pupils, s.teachers,
             s.cluster.name if s.cluster else "", "ใช่" if s.is_active else "ไม่",
         ]  # fmt: skip

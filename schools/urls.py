@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.school_list, name="school_list"),
     path("new/", views.school_edit, name="school_create"),
     path("import/", views.school_import, name="school_import"),
+    path("addresses/", views.address_options, name="address_options"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.school_export, name="school_export"),
     path("<int:pk>/", views.school_detail, name="school_detail"),
     path("<int:pk>/edit/", views.school_edit, name="school_edit"),

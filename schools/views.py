@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from core import panels, tabular
+from core.collation import thai_order
 from core.models import OfficeProfile
+from core.thaidate import to_be
 from core.web import save_form
 
-from . import access, selectors, services
+from . import access, addresses, selectors, services
 from .forms import ClusterForm, ClusterImportForm, ClusterMergeForm, ImportForm, SchoolFilter, SchoolForm
 from .tabular import (
     CLUSTER_COLUMNS,
@@ -28,13 +30,16 @@ from .tabular import (
     school_export_rows,
 )
 
+SCHOOL_FILE_NAMES = ("ทะเบียนสถานศึกษา", "schools")  # the download's name in Thai, and its ASCII fallback
+CLUSTER_FILE_NAMES = ("กลุ่มโรงเรียน", "clusters")
+
 
 @login_required
 def school_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     qs = selectors.schools_visible_to(request.user)
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
-    page = Paginator(flt.qs.order_by("name"), 50).get_page(request.GET.get("page"))
+    page = Paginator(thai_order(flt.qs, "name", "code"), 50).get_page(request.GET.get("page"))
     context = {"filter": flt, "page": page, "can_edit": access.can_edit(request.user)}
     template = "schools/_school_rows.html" if request.htmx and not request.htmx.boosted else "schools/school_list.html"
     return render(request, template, context)
@@ -69,7 +74,15 @@ def school_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )  # fmt: skip
     if saved:
         return redirect("schools:school_detail", pk=saved.pk)
-    return render(request, "schools/school_form.html", {"form": form, "school": school})
+    context = {"form": form, "school": school, "provinces": addresses.provinces()}
+    return render(request, "schools/school_form.html", context)
+
+
+@login_required
+def address_options(request: HttpRequest) -> JsonResponse:
+    """อำเภอ -> ตำบล -> รหัสไปรษณีย์ of one province, for the school form's suggestions ({} if unknown)."""
+    access.require_editor(request.user)
+    return JsonResponse({"districts": addresses.province_choices(request.GET.get("province", ""))})
 
 
 @login_required
@@ -77,9 +90,10 @@ def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require_reader(request.user)
     qs = SchoolFilter(
         request.GET, queryset=selectors.schools_visible_to(request.user), district_choices=selectors.districts()
-    ).qs.order_by("code")
+    ).qs
+    qs = thai_order(qs, "name", "code")  # the order of the list on screen
     headers = [h for h, _, _ in SCHOOL_COLUMNS]
-    return _table_response(headers, school_export_rows(qs), "schools", fmt, SCHOOL_TEXT_COLUMNS)
+    return _table_response(headers, school_export_rows(qs), SCHOOL_FILE_NAMES, fmt, SCHOOL_TEXT_COLUMNS)
 
 
 @login_required
@@ -100,7 +114,7 @@ def school_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def cluster_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
-    clusters = list(selectors.clusters_visible_to(request.user))
+    clusters = list(thai_order(selectors.clusters_visible_to(request.user), "name"))
     for cluster in clusters:
         cluster.directory_params = {"cluster": cluster.pk}
     return render(
@@ -113,7 +127,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cluster = access.get_cluster_for_user(request.user, pk)
-    schools = selectors.schools_visible_to(request.user).filter(cluster=cluster)
+    schools = thai_order(selectors.schools_visible_to(request.user).filter(cluster=cluster), "name", "code")
     return render(
         request,
         "schools/cluster_detail.html",
@@ -141,8 +155,10 @@ def cluster_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 def cluster_export(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require_reader(request.user)
-    clusters = selectors.clusters_visible_to(request.user).order_by("name")
-    return _table_response([h for h, _ in CLUSTER_COLUMNS], cluster_export_rows(clusters), "clusters", fmt, [1, 2])
+    clusters = thai_order(selectors.clusters_visible_to(request.user), "name")
+    return _table_response(
+        [h for h, _ in CLUSTER_COLUMNS], cluster_export_rows(clusters), CLUSTER_FILE_NAMES, fmt, [1, 2]
+    )
 
 
 @login_required
@@ -190,9 +206,11 @@ def _import(
 
 
 def _table_response(
-    headers: list[str], rows: Iterable[list[object]], stem: str, fmt: str, text_columns: list[int]
+    headers: list[str], rows: Iterable[list[object]], names: tuple[str, str], fmt: str, text_columns: list[int]
 ) -> HttpResponse:
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    """The table as a download named in Thai with today's BE date (`names`: Thai, ASCII fallback)."""
+    today = timezone.localdate()
+    stamp = f"{to_be(today.year)}-{today:%m-%d}.{fmt}"
     if fmt == "xlsx":
         body = tabular.write_xlsx(headers, rows, title=OfficeProfile.get().office_name, text_columns=text_columns)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -200,7 +218,9 @@ def _table_response(
         body = tabular.write_csv(headers, rows)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.{fmt}"'
+    response["Content-Disposition"] = tabular.attachment_disposition(
+        f"{names[0]}-{stamp}", fallback=f"{names[1]}-{stamp}"
+    )
     return response
 
 

@@ -62,7 +62,13 @@ def _media_root(tmp_path, settings):
 def school(db):
     cluster = school_services.cluster_create(name="กลุ่มทดสอบหนึ่ง")
     return school_services.school_create(
-        code="1099000001", name="โรงเรียนบ้านทดสอบ", level_primary=True, district="เมือง", pupils=80, cluster=cluster
+        code="1099000001",
+        name="โรงเรียนบ้านทดสอบ",
+        level_primary=True,
+        district="เมืองบุรีรัมย์",
+        province="บุรีรัมย์",
+        pupils=80,
+        cluster=cluster,
     )
 
 
@@ -141,6 +147,10 @@ def page(live_server, chromium_path, monkeypatch):
         context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport={"width": 1280, "height": 900})
         pg = context.new_page()
         pg.set_default_timeout(15000)
+        # Irreversible steps ask first (static/js/confirm.js): the user says yes, and the test can read
+        # what they were asked in pg.confirmations.
+        pg.confirmations = []
+        pg.on("dialog", lambda dialog: (pg.confirmations.append(dialog.message), dialog.accept()))
         yield pg
         context.close()
         browser.close()

@@ -32,11 +32,13 @@ CASES = {
     "schools:school_create": Case(expect=EDIT),
     "schools:school_edit": Case(kwargs=_school, expect=EDIT),
     "schools:school_import": Case(expect=EDIT),
+    "schools:address_options": Case(expect=EDIT),
     "schools:school_export": Case(kwargs=lambda w: {"fmt": "csv"}, expect=everyone(200)),
     "schools:cluster_list": Case(expect=everyone(200)),
     "schools:cluster_detail": Case(kwargs=_cluster, expect=everyone(200)),
     "schools:cluster_create": Case(expect=EDIT),
     "schools:cluster_edit": Case(kwargs=_cluster, expect=EDIT),
+    "schools:cluster_merge": Case(kwargs=_cluster, expect=EDIT),
     "schools:cluster_import": Case(expect=EDIT),
     "schools:cluster_export": Case(kwargs=lambda w: {"fmt": "xlsx"}, expect=everyone(200)),
 }

@@ -29,6 +29,7 @@ def test_the_secretary_builds_an_agenda_publishes_it_and_downloads_the_pdf(page,
 
     page.get_by_role("button", name="แจ้งระเบียบวาระ").click()
     page.get_by_text("แจ้งระเบียบวาระการประชุมแล้ว").wait_for()
+    assert page.confirmations[-1].startswith("แจ้งระเบียบวาระแล้ว กรรมการจะได้รับแจ้ง")
     assert Meeting.objects.get().status == MeetingStatus.AGENDA_PUBLISHED
 
     page.get_by_role("button", name="ระเบียบวาระ PDF").click()

@@ -242,3 +242,45 @@ def test_an_export_reads_back_through_the_import_unchanged():
     ):
         rows = tabular.read_table(SimpleUploadedFile(f"back.{fmt}", body), required=headers)
         assert [list(r.values()) for r in rows] == data, fmt
+
+
+def test_xlsx_cells_carry_their_type_and_show_dates_in_the_buddhist_era():
+    headers = ["รหัสสถานศึกษา", "โทรศัพท์", "วันที่รับ", "เวลา", "จำนวนนักเรียน", "ละติจูด", "รหัสไปรษณีย์"]
+    received = dt.datetime(2026, 11, 30, 2, 15, tzinfo=dt.UTC)
+    row = ["0012345678", "0 4412 3456", dt.date(2026, 11, 30), received, 1250, Decimal("15.123456"), 30000]
+    sheet = load_workbook(io.BytesIO(tabular.write_xlsx(headers, [row], text_columns=[6]))).active
+    code, phone, date, stamp, pupils, latitude, postcode = sheet[2]
+    assert (code.data_type, code.value, code.number_format) == ("s", "0012345678", "@")
+    assert (phone.data_type, phone.value, phone.number_format) == ("s", "0 4412 3456", "@")
+    assert date.is_date and date.value == dt.datetime(2026, 11, 30)
+    assert date.number_format == tabular.XLSX_DATE_FORMAT == "[$-107041E]d mmm yyyy"  # 07 = Thai Buddhist calendar
+    assert stamp.is_date and stamp.value == dt.datetime(2026, 11, 30, 9, 15)
+    assert stamp.number_format == tabular.XLSX_DATETIME_FORMAT
+    assert (pupils.data_type, pupils.value, pupils.number_format) == ("n", 1250, "General")
+    assert (latitude.data_type, latitude.value) == ("n", 15.123456)
+    assert (postcode.data_type, postcode.value, postcode.number_format) == ("s", "30000", "@")  # a text column
+    assert [c.value for c in sheet[1]] == headers and all(c.data_type == "s" for c in sheet[1])
+
+
+def test_a_plain_sentence_is_not_formatted_as_a_code():
+    sheet = load_workbook(io.BytesIO(tabular.write_xlsx(["ชื่อ"], [["โรงเรียนบ้านหนองบัว 2"], ["-"]]))).active
+    assert sheet["A2"].number_format == "General"
+    assert sheet["A3"].number_format == "General"
+
+
+def test_a_download_keeps_its_thai_name_with_an_ascii_fallback():
+    from urllib.parse import unquote
+
+    header = tabular.attachment_disposition("ทะเบียนสถานศึกษา-2569-11-30.xlsx", fallback="schools-2569-11-30.xlsx")
+    assert header.startswith('attachment; filename="schools-2569-11-30.xlsx"; ')
+    encoded = header.split("filename*=UTF-8''", 1)[1]
+    assert encoded.isascii() and unquote(encoded) == "ทะเบียนสถานศึกษา-2569-11-30.xlsx"
+
+
+def test_a_download_name_cannot_break_the_header():
+    header = tabular.attachment_disposition('รายงาน"; filename=evil.exe\r\nX-Evil: 1/..\\ก.pdf')
+    assert "\r" not in header and "\n" not in header
+    fallback = header.split('filename="', 1)[1].split('"', 1)[0]
+    assert fallback.isascii() and fallback.endswith(".pdf") and not set(fallback) & set('"\\/;:')
+    assert header.count('"') == 2
+    assert tabular.attachment_disposition("ทะเบียน.csv").startswith('attachment; filename="download.csv"; ')

@@ -13,7 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_school_staff_fill_and_submit_a_sar_and_a_supervisor_reviews_it(page, make_user, school):
     make_user(Role.SCHOOL, username="school")
     make_user(Role.SUPERVISOR, username="supervisor")
-    page.on("dialog", lambda dialog: dialog.accept())
 
     browser_login(page, "school", PASSWORD)
     page.goto("/qa/")

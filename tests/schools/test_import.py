@@ -235,3 +235,34 @@ def test_exports_write_formula_like_text_as_text_and_a_phone_number_round_trips(
         "+66 44 123 456",
         "@นายสมชาย",
     )  # the apostrophe is the file's, not the data's
+
+
+def test_exports_download_under_thai_names_with_the_buddhist_year(users, client_for, school):
+    from urllib.parse import unquote
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    stamp = f"{today.year + 543}-{today:%m-%d}"
+    client = client_for(users["supervisor"])
+    for url, thai, ascii_name in [
+        (reverse("schools:school_export", args=["xlsx"]), "ทะเบียนสถานศึกษา", "schools"),
+        (reverse("schools:cluster_export", args=["csv"]), "กลุ่มโรงเรียน", "clusters"),
+    ]:
+        header = client.get(url)["Content-Disposition"]
+        ext = url.rsplit(".", 1)[1]
+        assert f'filename="{ascii_name}-{stamp}.{ext}"' in header
+        assert unquote(header.split("filename*=UTF-8''")[1]) == f"{thai}-{stamp}.{ext}"
+
+
+def test_the_school_export_types_its_cells(users, client_for, school):
+    from decimal import Decimal
+
+    school.latitude, school.longitude, school.phone = Decimal("15.123456"), Decimal("102.654321"), "0 4461 2345"
+    school.save()
+    body = client_for(users["supervisor"]).get(reverse("schools:school_export", args=["xlsx"])).content
+    cells = dict(zip(HEADERS, load_workbook(io.BytesIO(body)).active[2], strict=False))
+    assert (cells["รหัสสถานศึกษา"].data_type, cells["รหัสสถานศึกษา"].number_format) == ("s", "@")
+    assert (cells["โทรศัพท์"].data_type, cells["โทรศัพท์"].number_format) == ("s", "@")
+    assert (cells["ละติจูด"].data_type, cells["ละติจูด"].value) == ("n", 15.123456)
+    assert (cells["จำนวนนักเรียน"].data_type, cells["จำนวนนักเรียน"].value) == ("n", 80)

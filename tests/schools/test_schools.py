@@ -10,7 +10,7 @@ from schools.sizes import SizeClass, size_class
 
 VALID = {
     "code": "1099000010", "name": "โรงเรียนบ้านใหม่", "level_primary": "on", "pupils": "150", "teachers": "8",
-    "district": "นาดี", "province": "สุขใจ", "is_active": "on",
+    "district": "ลำปลายมาศ", "province": "บุรีรัมย์", "is_active": "on",
 }  # fmt: skip
 
 
@@ -65,7 +65,7 @@ def test_list_filters_by_cluster_size_and_district_and_searches(users, client_fo
     url = reverse("schools:school_list")
     assert "โรงเรียนบ้านอื่น" in client.get(url, {"size": "large"}).content.decode()
     assert "โรงเรียนบ้านทดสอบ" not in client.get(url, {"size": "large"}).content.decode()
-    assert "โรงเรียนบ้านอื่น" not in client.get(url, {"district": "เมือง"}).content.decode()
+    assert "โรงเรียนบ้านอื่น" not in client.get(url, {"district": "เมืองบุรีรัมย์"}).content.decode()
     assert "โรงเรียนบ้านทดสอบ" in client.get(url, {"q": "ทดสอบ"}).content.decode()
     assert "โรงเรียนบ้านทดสอบ" in client.get(url, {"q": "1099000001"}).content.decode()
     assert "พบ 2 แห่ง" in client.get(url, {"cluster": school.cluster_id}).content.decode()
