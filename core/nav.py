@@ -24,13 +24,18 @@ class NavItem:
     exclude_prefixes: tuple[str, ...] = ()
 
 
+EXCEPT_SCHOOL = ("/correspondence/school/",)  # หนังสือถึงโรงเรียน lights its own entry
+RECEIVES = "correspondence.access.can_receive"
+
 NAV = (
     NavItem("หน้าแรก", "home", ()),
     NavItem("งานนิเทศ", "supervision:index", ("/supervision/",), "supervision.access.can_read"),
-    NavItem("สารบรรณ", "correspondence:index", ("/correspondence/",), "correspondence.access.can_read"),
+    NavItem("สารบรรณ", "correspondence:index", ("/correspondence/",), "correspondence.access.can_read", EXCEPT_SCHOOL),
+    NavItem("หนังสือถึงโรงเรียน", "correspondence:school_inbox", ("/correspondence/school/",), RECEIVES),
     NavItem("ก.ต.ป.น.", "committee:index", ("/committee/",), "committee.access.can_read"),
     NavItem("ประกันคุณภาพ", "qa:index", ("/qa/",), "qa.access.can_open"),
     NavItem("สถานศึกษา", "schools:school_list", ("/schools/",), "schools.access.can_read"),
+    NavItem("ปฏิทิน", "core:calendar", ("/calendar/",)),
     NavItem("เอกสารของฉัน", "core:documents", ("/documents/",)),
 )
 

@@ -20,9 +20,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.roles import Role, UserLike, has_role
+from schools.selectors import school_id_of
 
 from . import selectors
-from .models import Assignment, Attachment, Borrowing, DestructionBatch, Letter, Register, Status
+from .models import Assignment, Attachment, Borrowing, Delivery, DestructionBatch, Letter, Register, Status
+from .models.drafting import ApprovalStep, LetterContent, LetterTemplate
 
 READERS = (Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE)
 REGISTRARS = (Role.CLERK, Role.ADMIN)  # register incoming mail, cancel, keeping, counters
@@ -210,6 +212,132 @@ def get_destruction_batch_for_user(user: UserLike, pk: int, *, write: bool = Fal
 
 
 # --- letters written in the system: drafting, the approval chain, signing (chain.py) -------------
+TEMPLATE_KEEPERS = (Role.CLERK, Role.DIRECTOR, Role.ADMIN)  # manage the office's letter templates
+
+
+def may_write(user: UserLike) -> bool:
+    """Who writes letters in the system (the drafters: supervisors, secretary, clerk, director, admin)."""
+    return can_draft(user)
+
+
+def may_manage_templates(user: UserLike) -> bool:
+    return has_role(user, *TEMPLATE_KEEPERS)
+
+
+def require_template_keeper(user: UserLike) -> None:
+    require_reader(user)
+    if not may_manage_templates(user):
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณ ผู้อำนวยการกลุ่ม และผู้ดูแลระบบจัดการแม่แบบหนังสือได้")
+
+
+def _in_chain(user: UserLike, content: LetterContent) -> bool:
+    """Named in any round of any version of the letter, or acting today for someone who is."""
+    from core.models import ActingAppointment
+    from core.thaidate import today
+
+    steps = ApprovalStep.objects.filter(content__letter_id=content.letter_id)
+    approvers = set(steps.values_list("approver_id", flat=True))
+    if user.pk in approvers:
+        return True
+    day = today()
+    acting = ActingAppointment.objects.filter(deputy_id=user.pk, starts_on__lte=day, ends_on__gte=day)
+    return acting.filter(principal_id__in=approvers).exists()
+
+
+def get_content_for_user(user: UserLike, pk: int, *, write: bool = False) -> LetterContent:
+    """A version of a written letter: its owner, the people in its chain and the issuers know it;
+    secrecy as for the letter (404 for whoever may not know it). Only the owner writes (403)."""
+    content = get_object_or_404(LetterContent.objects.select_related("letter"), pk=pk)
+    letter = get_object_or_404(selectors.letters_visible_to(user), pk=content.letter_id)
+    if letter.is_redacted:
+        raise Http404("ไม่พบรายการนี้")
+    owner = letter.owner_id == user.pk
+    if not (owner or can_issue(user) or _in_chain(user, content)):
+        raise Http404("ไม่พบรายการนี้")
+    if write and not owner:
+        raise PermissionDenied("เฉพาะเจ้าของเรื่องแก้ไขร่างนี้ได้")
+    content.letter = letter
+    return content
+
+
+def get_approval_step_for_user(user: UserLike, pk: int) -> ApprovalStep:
+    """A step of a chain: known to whoever knows its version; the service decides who may act on it."""
+    step = get_object_or_404(ApprovalStep.objects.select_related("approver__profile"), pk=pk)
+    step.content = get_content_for_user(user, step.content_id)
+    return step
+
+
+def get_template_for_user(user: UserLike, pk: int, *, write: bool = False) -> LetterTemplate:
+    require_reader(user)
+    template = get_object_or_404(LetterTemplate, pk=pk)
+    if write:
+        require_template_keeper(user)
+    return template
 
 
 # --- delivery: schools' inboxes, receipts, reminders, replies (delivery.py) -----------------------
+# Electronic delivery (delivery.py): a school-staff login reads the letters delivered to its own school
+# (never a secret or cancelled one) and a person with an account those delivered to them by name; the
+# rest of correspondence stays 404 for them. The sender's side (receipts, reminders, replies) is the
+# letter's owner and the registry: clerk, director, issuers and administrator, cleared for the letter.
+RECEIPT_READERS = (Role.CLERK, Role.DIRECTOR, Role.SECRETARY, Role.ADMIN)  # with the owner
+REMINDERS = (Role.CLERK, Role.DIRECTOR, Role.ADMIN)  # with the owner
+
+
+def can_receive(user: UserLike) -> bool:
+    """Whether `user` has an inbox of delivered letters (หนังสือถึงโรงเรียน / หนังสือถึงฉัน)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return school_id_of(user) is not None or selectors.inbox_for_user(user).exists()
+
+
+def is_recipient(user: UserLike, delivery: Delivery) -> bool:
+    """The delivery is addressed to `user`: their school's, or theirs by name (and they may read it)."""
+    return selectors.inbox_for_user(user).filter(pk=delivery.pk).exists()
+
+
+def sees_receipts(user: UserLike, letter: Letter) -> bool:
+    return (has_role(user, *RECEIPT_READERS) or letter.owner_id == user.pk) and _cleared(user, letter)
+
+
+def may_remind(user: UserLike, letter: Letter) -> bool:
+    return (has_role(user, *REMINDERS) or letter.owner_id == user.pk) and _cleared(user, letter)
+
+
+def require_recipient(user: UserLike, delivery: Delivery) -> None:
+    if not is_recipient(user, delivery):
+        raise PermissionDenied("หนังสือนี้ไม่ได้ส่งถึงคุณหรือโรงเรียนของคุณ")
+
+
+def require_inbox(user: UserLike) -> None:
+    """The inbox page: 404 for whoever has nothing delivered to them (not told it exists)."""
+    if not can_receive(user):
+        raise Http404("ไม่พบหน้านี้")
+
+
+def get_delivery_for_user(user: UserLike, pk: int, *, write: bool = False) -> Delivery:
+    """A delivery: its recipients read it and acknowledge it; who sees the letter's receipts reads it
+    (403 on a write); everyone else, another school's staff included, gets 404."""
+    inbox = selectors.inbox_for_user(user).filter(pk=pk).first()
+    if inbox is not None:
+        return inbox
+    delivery = get_object_or_404(Delivery.objects.select_related("letter", "school"), pk=pk)
+    if not can_read(user):
+        raise Http404("ไม่พบหน้านี้")
+    letter = get_letter_for_user(user, delivery.letter_id)
+    if not sees_receipts(user, letter):
+        raise Http404("ไม่พบหน้านี้")
+    if write:
+        raise PermissionDenied("เฉพาะผู้รับหนังสือรับทราบได้")
+    return delivery
+
+
+def get_receipts_for_user(user: UserLike, pk: int, *, write: bool = False) -> Letter:
+    """The receipts of a letter (who opened and acknowledged it): 404 as for the letter itself, 403 for
+    readers who are neither its owner nor the registry; a write (remind) is the owner's, clerk's, director's."""
+    letter = get_letter_for_user(user, pk)
+    if letter.number is None or not sees_receipts(user, letter):
+        raise PermissionDenied("เฉพาะเจ้าของเรื่อง เจ้าหน้าที่สารบรรณ และผู้อำนวยการกลุ่มดูการรับทราบได้")
+    if write and not may_remind(user, letter):
+        raise PermissionDenied("เฉพาะเจ้าของเรื่อง เจ้าหน้าที่สารบรรณ และผู้อำนวยการกลุ่มเตือนผู้รับได้")
+    return letter

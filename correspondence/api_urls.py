@@ -15,4 +15,6 @@ urlpatterns = [
     path(
         "outgoing/<int:pk>/", views.LetterDetail.as_view(register_codes=views.OUTGOING), name="corr-api-outgoing-detail"
     ),
+    path("letters/<int:pk>/pdf/", views.LetterPdf.as_view(), name="corr-api-letter-pdf"),
+    path("letters/<int:pk>/deliveries/", views.LetterDeliveries.as_view(), name="corr-api-letter-deliveries"),
 ]

@@ -9,9 +9,26 @@ class CorrespondenceConfig(AppConfig):
     verbose_name = "งานสารบรรณ"
 
     def ready(self) -> None:
+        from core.calendar import register_source
+
+        from .calendar import correspondence_entries
+
+        register_source(correspondence_entries)
+
+        from core import reminders
+
+        from .notices import deadline_reminders
+
+        reminders.register(deadline_reminders)
         from core import panels as core_panels
 
         from . import documents, panels
 
         documents.register_kinds()
         core_panels.register_panel(panels.inbox_panel, order=20)
+        core_panels.register_panel(panels.school_inbox_panel, order=15)
+        from core.search import register_source as register_search
+
+        from .search import letter_hits
+
+        register_search(letter_hits, order=10)

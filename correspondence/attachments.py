@@ -9,7 +9,7 @@ from django.db import transaction
 
 from core import uploads
 
-from . import access
+from . import access, stamp
 from .models import Attachment, Letter, Secrecy, StepKind
 
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}  # stored file suffix
@@ -41,4 +41,6 @@ def attachment_add(*, user: AbstractBaseUser, letter: Letter, upload: UploadedFi
     attachment._history_user = user
     attachment.save()
     _step(letter, StepKind.ATTACHED, user, text=attachment.original_name)
+    # ตรารับ (form 12) on scans of numbered received letters, once committed: the number stays locked no longer
+    transaction.on_commit(lambda: stamp.stamp_received(attachment=attachment, user=user), robust=True)
     return attachment

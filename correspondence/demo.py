@@ -94,6 +94,7 @@ def seed(ctx: DemoContext) -> None:
             letter = _incoming(ctx, when)
         _route(ctx, letter, recent=n > len(times) - 30)
     _outgoing(ctx, year_start, now)
+    _written(ctx)
 
 
 def _end_of(day: dt.date) -> dt.datetime:
@@ -164,3 +165,86 @@ def _destroy(ctx: DemoContext, today: dt.date) -> None:
             approval_text=f"คำสั่งที่ {order.document_no if order else '1'}", approval_letter=order, letters=entries,
             committee="นายสมชาย ศรีสุวรรณ\nนางสาวสมศรี ประทุมวงศ์\nนายวิชัย เกษมสุข",
         )  # fmt: skip
+
+
+# --- letters written in the system (chain.py): templates, and one letter in each state ----------------
+VISIT_BODY = (
+    "ด้วย{group} กำหนดออกนิเทศ ติดตามการจัดการเรียนรู้และการนิเทศภายในสถานศึกษา ภาคเรียนที่ 2 "
+    "ปีการศึกษา {year} ในโรงเรียนของกลุ่มโรงเรียน ตามกำหนดการที่ส่งมาพร้อมนี้\n\n"
+    "ในการนี้ จึงขอให้โรงเรียนเตรียมเอกสารหลักฐานการนิเทศภายใน แผนการจัดการเรียนรู้ และผลงานนักเรียน "
+    "เพื่อรับการนิเทศตามวันและเวลาดังกล่าว\n\nจึงเรียนมาเพื่อโปรดทราบและดำเนินการ"
+)
+MEETING_BODY = (
+    "ด้วย{group} จะจัดประชุมชี้แจงแนวทางการนิเทศ ติดตามและประเมินผลการจัดการศึกษา "
+    "ในวันที่ ... เวลา 09.00 น. ณ ห้องประชุมสำนักงานเขตพื้นที่การศึกษา\n\n"
+    "จึงขอเชิญท่านเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว\n\nจึงเรียนมาเพื่อโปรดทราบและเข้าร่วมประชุม"
+)
+
+
+def _templates(ctx: DemoContext) -> tuple:
+    from core.models import OfficeProfile
+
+    from . import chain
+    from .models import LetterKind, LetterTemplate
+
+    group, year = OfficeProfile.get().group_name, thaidate.academic_year(ctx.clock)
+    clerk = ctx.users["clerk"]
+    visit = chain.template_save(
+        user=clerk, template=LetterTemplate(), name="แจ้งกำหนดการนิเทศ", kind=LetterKind.EXTERNAL,
+        register_code="circular", subject="แจ้งกำหนดการนิเทศ ติดตามการจัดการเรียนรู้", addressee="",
+        enclosures="กำหนดการนิเทศ จำนวน 1 ฉบับ", body=VISIT_BODY.format(group=group, year=year),
+    )  # fmt: skip
+    meeting = chain.template_save(
+        user=clerk, template=LetterTemplate(), name="ขอเชิญประชุม", kind=LetterKind.EXTERNAL, register_code="send",
+        subject="ขอเชิญประชุมชี้แจงแนวทางการนิเทศ", addressee="ผู้อำนวยการโรงเรียน",
+        body=MEETING_BODY.format(group=group),
+    )  # fmt: skip
+    return visit, meeting
+
+
+def _written(ctx: DemoContext) -> None:
+    """Templates, and one written letter in each state: editing, in review, returned, signed (awaiting
+    its number), a voided version with its correction, and one numbered and sent to a cluster."""
+    from . import chain
+    from .models import ApprovalRole
+
+    clusters = ctx.extra.get("clusters", [])
+    school_user = ctx.users.get("school")
+    home = school_user.school_membership.school.cluster if school_user and clusters else None
+    users, check, sign = ctx.users, ApprovalRole.CHECK, ApprovalRole.SIGN
+    with ctx.at(ctx.clock):
+        visit, meeting = _templates(ctx)
+
+        def write(template: object, cluster: object, **parts: object) -> object:
+            schools = list(cluster.schools.all()) if cluster else []
+            return chain.letter_write(
+                user=users["supervisor"], register_code=template.register_code, kind=template.kind, subject="",
+                schools=schools, recipient_text="" if schools else "ผู้อำนวยการโรงเรียนในสังกัด", template=template,
+                signer=users["executive"], **parts,
+            )  # fmt: skip
+
+        def submit(content: object) -> object:
+            return chain.content_submit(
+                user=users["supervisor"],
+                content=content,
+                chain=[(check, users["director"]), (sign, users["executive"])],
+            )
+
+        def approve_and_sign(content: object) -> object:
+            first, last = content.approvals.filter(decision="pending").order_by("order")
+            chain.approval_approve(user=users["director"], step=first, comment="ถูกต้อง เสนอลงนาม")
+            return chain.approval_sign(user=users["executive"], step=last)
+
+        others = [c for c in clusters if c != home] or [None]
+        write(meeting, None)  # editing
+        submit(write(visit, others[0 % len(others)]))  # waiting for the group director
+        returned = submit(write(meeting, None))
+        chain.approval_return(
+            user=users["director"], step=returned.approvals.get(order=1), reason="ระบุวัน เวลา และสถานที่ประชุมให้ชัดเจน"
+        )
+        approve_and_sign(submit(write(visit, others[1 % len(others)])))  # signed, waiting for its number
+        voided = approve_and_sign(submit(write(visit, others[2 % len(others)])))
+        chain.content_new_version(user=users["supervisor"], content=voided, reason="แก้ไขวันนิเทศตามปฏิทินใหม่")
+        sent = approve_and_sign(submit(write(visit, home)))
+        paper = [] if home else [("ผู้อำนวยการโรงเรียนในสังกัด", "")]
+        services.letter_dispatch(user=users["clerk"], letter=sent.letter, electronic=bool(home), paper=paper)

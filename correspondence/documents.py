@@ -198,6 +198,7 @@ def _build_destruction(job, progress: documents.ProgressFn) -> documents.Rendere
 
 
 def register_kinds() -> None:
+    register_delivery_kinds()
     documents.register(documents.DocumentKind(
         kind="correspondence.register", label="ทะเบียนหนังสือ (พิมพ์)", build=_build_register,
         can_request=lambda user, params: access.can_read(user), title=_register_title, parse_params=_register_params,
@@ -216,4 +217,42 @@ def register_kinds() -> None:
         kind="correspondence.destruction", label="บัญชีหนังสือขอทำลาย (แบบที่ 25)", build=_build_destruction,
         can_request=lambda user, params: access.can_register(user), parse_params=_destruction_params, archival=True,
         title=lambda params: f"บัญชีหนังสือขอทำลาย ประจำปี {params.get('year', '')}",
+    ))  # fmt: skip
+
+
+# --- delivery: envelope labels for the paper deliveries of a letter (delivery.py) ----------------
+LABELS_PER_SHEET = 14  # A4, 2 columns × 7 rows of 9.9 × 3.8 cm (the common L7163 label sheet)
+
+
+def _label_params(data: dict) -> dict:
+    value = str(data.get("letter") or "").strip()
+    if not value.isdigit() or not Letter.objects.filter(pk=int(value)).exists():
+        raise ValidationError("ไม่พบหนังสือที่จะพิมพ์ป้ายจ่าหน้าซอง")
+    return {"letter": int(value)}
+
+
+def _can_request_labels(user: object, params: dict) -> bool:
+    letter = selectors.letters_visible_to(user).filter(pk=params.get("letter") or 0).first()
+    return letter is not None and not letter.is_redacted and access.sees_receipts(user, letter)
+
+
+def _build_labels(job, progress: documents.ProgressFn) -> documents.RenderedDocument:  # noqa: ANN001
+    letter = Letter.objects.select_related("register").get(pk=job.params["letter"])
+    paper = list(letter.deliveries.filter(channel="paper").order_by("id"))
+    sheets = []
+    for start in range(0, len(paper), LABELS_PER_SHEET):
+        chunk = paper[start : start + LABELS_PER_SHEET]
+        chunk += [None] * (-len(chunk) % 2)
+        sheets.append([chunk[i : i + 2] for i in range(0, len(chunk), 2)])
+    html = documents.render_html(
+        "correspondence/schools/labels.html", {"title": job.title, "letter": letter, "sheets": sheets}
+    )
+    return documents.RenderedDocument(html=html, filename=f"labels-{letter.pk}-{job.pk}.pdf")
+
+
+def register_delivery_kinds() -> None:
+    documents.register(documents.DocumentKind(
+        kind="correspondence.delivery_labels", label="ป้ายจ่าหน้าซอง (ส่งทางกระดาษ)", build=_build_labels,
+        can_request=_can_request_labels, parse_params=_label_params,
+        title=lambda params: "ป้ายจ่าหน้าซองหนังสือส่ง",
     ))  # fmt: skip

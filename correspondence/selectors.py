@@ -15,8 +15,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.query import ModelIterable
 
+from schools.selectors import school_id_of
+
 from . import access
-from .models import Assignment, Borrowing, DestructionBatch, Letter, RoutingStep, Secrecy, Status
+from .models import Assignment, Borrowing, Channel, Delivery, DestructionBatch, Letter, RoutingStep, Secrecy, Status
 
 
 class _RedactingIterable(ModelIterable):
@@ -99,3 +101,45 @@ def destruction_batches_visible_to(user: AbstractBaseUser) -> QuerySet[Destructi
     if not access.can_register(user):
         return DestructionBatch.objects.none()
     return DestructionBatch.objects.annotate(entries=Count("letters")).select_related("approval_letter", "recorded_by")
+
+
+# --- delivery: schools' inboxes and the receipts of a letter (delivery.py, views/schools.py) ------
+def _delivered() -> QuerySet[Delivery]:
+    """Electronic deliveries of numbered letters still in force (a cancelled letter leaves every inbox)."""
+    return (
+        Delivery.objects.filter(channel=Channel.ELECTRONIC)
+        .exclude(letter__status__in=(Status.CANCELLED, Status.DRAFT))
+        .select_related("letter__register", "school", "user")
+    )
+
+
+def deliveries_for_school(school_id: int | None) -> QuerySet[Delivery]:
+    """หนังสือถึงโรงเรียน: what was delivered to one school, never a secret letter, newest first."""
+    if school_id is None:
+        return Delivery.objects.none()
+    return _delivered().filter(school_id=school_id, letter__secrecy=Secrecy.NORMAL).order_by("-sent_at", "-id")
+
+
+def inbox_for_user(user: AbstractBaseUser) -> QuerySet[Delivery]:
+    """Deliveries `user` receives: their school's (school staff) and those addressed to them by name."""
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return Delivery.objects.none()
+    mine = Q(user_id=user.pk)
+    school_id = school_id_of(user)
+    if school_id is not None:
+        mine |= Q(school_id=school_id, letter__secrecy=Secrecy.NORMAL)
+    return _delivered().filter(mine).order_by("-sent_at", "-id")
+
+
+def unread_count(user: AbstractBaseUser) -> int:
+    return inbox_for_user(user).filter(first_opened_at__isnull=True).count()
+
+
+def receipts_of(letter: Letter) -> QuerySet[Delivery]:
+    """Every recipient of a letter on every channel, schools first by name, with who opened and acknowledged."""
+    return (
+        Delivery.objects.filter(letter=letter)
+        .select_related("school", "user__profile", "first_opened_by__profile", "acknowledged_by__profile")
+        .select_related("reply__register")
+        .order_by("channel", "school__name", "name", "id")
+    )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from core import thaidate
 from core.models import OfficeProfile
 
-from . import access
+from . import access, notices
 from .attachments import attachment_add, check_upload
 from .models import Assignment, Channel, Letter, Register, RoutingStep, Secrecy, Status, StepKind
 from .numbering import counter_set_start, number_take
@@ -158,21 +158,56 @@ def letter_draft_outgoing(
     return letter
 
 
+def _dispatch_channel(letter: Letter, channels: dict) -> str:
+    """The register's ช่องทาง of a written letter: the ticked channels (ลับที่สุด: paper only, _validate)."""
+    if channels["electronic"] or channels["people"]:
+        return Channel.ELECTRONIC
+    if channels["emails"]:
+        return Channel.EMAIL
+    return Channel.PAPER
+
+
+def _send_written(user: AbstractBaseUser, letter: Letter, channels: dict) -> None:
+    """A letter written in the system, once numbered: final PDF, the three copies, delivery."""
+    from . import chain, delivery  # chain.py builds on this module; delivery.py on both
+
+    chain.letter_finalize(user=user, letter=letter)
+    delivery.deliveries_send(user=user, letter=letter, **channels)
+    notices.tell_owner(letter, f"ออกเลขและส่งแล้ว ที่ {letter.reference}", user)
+
+
 @transaction.atomic
 def letter_dispatch(
-    *, user: AbstractBaseUser, letter: Letter, letter_date: dt.date | None = None, now: dt.datetime | None = None
-) -> Letter:
-    """The clerk issues the send number of a draft on dispatch (ออกเลขทะเบียนส่ง)."""
+    *, user: AbstractBaseUser, letter: Letter, letter_date: dt.date | None = None, now: dt.datetime | None = None,
+    electronic: bool = False, emails: Iterable[str] = (), paper: Iterable = (), people: Iterable = (),
+) -> Letter:  # fmt: skip
+    """The clerk issues the send number of a draft on dispatch (ออกเลขทะเบียนส่ง).
+
+    A draft written in the system (it has contents) is numbered only when its current version is
+    signed; it is then rendered with its number and date and sent on the ticked channels.
+    A register-only draft (a letter written outside the system) is numbered as before.
+    """
+    from .chain import require_signed
+
     access.require_letter_action(user, letter, "dispatch")
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     if letter.status != Status.DRAFT:
         raise ValidationError(f"หนังสือนี้ออกเลขแล้ว ({letter.document_no})")
+    written = letter.contents.exists()
+    channels = {"electronic": electronic, "emails": list(emails), "paper": list(paper), "people": list(people)}
+    if written:
+        require_signed(letter)
+        if not any(channels.values()):
+            raise ValidationError("กรุณาเลือกช่องทางส่งอย่างน้อยหนึ่งช่องทาง")
+        letter.channel = _dispatch_channel(letter, channels)
     now = now or timezone.now()
     letter.letter_date = letter_date
     letter.status = Status.REGISTERED
     _issue(letter, now)
     _save(letter, user, "ออกเลขทะเบียนส่ง")
     _step(letter, StepKind.ISSUED, user, text=f"ที่ {letter.reference}", at=now)
+    if written:
+        _send_written(user, letter, channels)
     return letter
 
 
@@ -302,6 +337,7 @@ def letter_present(*, user: AbstractBaseUser, letter: Letter, note: str = "") ->
     letter.status = Status.PRESENTED
     _save(letter, user, "เสนอ ผอ.กลุ่ม")
     _step(letter, StepKind.PRESENTED, user, text=note)
+    notices.tell_presented(letter, user)
     return letter
 
 
@@ -319,10 +355,13 @@ def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str,
     letter.status = Status.ASSIGNED
     _save(letter, user, "เกษียนหนังสือ")
     _step(letter, StepKind.INSTRUCTED, user, text=letter.instruction)
+    new = []
     for person in assignees:
         _, created = Assignment.objects.get_or_create(letter=letter, assignee=person, defaults={"assigned_by": user})
         if created:
             _step(letter, StepKind.ASSIGNED, user, target=person)
+            new.append(person)
+    notices.tell_assigned(letter, new, user)
     return letter
 
 

@@ -15,7 +15,14 @@ from .agenda import (
     unfinished_resolutions_before,
 )  # fmt: skip
 from .attendance import attendance_remove, attendance_set, guest_add
-from .invitation import invitation_available, invitation_issue
+from .invitation import (
+    invitation_available,
+    invitation_dispatch,
+    invitation_draft,
+    invitation_issue,
+    invitation_signers,
+    invitation_state,
+)  # fmt: skip
 from .meetings import (
     meeting_cancel,
     meeting_create,
@@ -31,7 +38,8 @@ from .resolutions import followup_add, resolution_add, resolution_update
 
 __all__ = [
     "agenda_carry_over", "agenda_prefill", "attachment_add", "attachment_remove", "attendance_remove",
-    "attendance_set", "followup_add", "guest_add", "invitation_available", "invitation_issue",
+    "attendance_set", "followup_add", "guest_add", "invitation_available", "invitation_dispatch",
+    "invitation_draft", "invitation_issue", "invitation_signers", "invitation_state",
     "item_add", "item_move", "item_record", "item_remove", "item_update", "meeting_cancel", "meeting_create",
     "meeting_mark_held", "meeting_publish_agenda", "meeting_update", "member_create", "member_end_term",
     "member_update", "minutes_add_correction", "minutes_approve", "minutes_update", "previous_meeting",

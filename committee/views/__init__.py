@@ -10,6 +10,8 @@ from .meetings import (
     meeting_detail,
     meeting_edit,
     meeting_held,
+    meeting_invitation_draft,
+    meeting_invitation_send,
     meeting_invite,
     meeting_list,
     meeting_publish,
@@ -33,6 +35,6 @@ __all__ = [
     "attachment_add", "attachment_delete", "attachment_download", "attendance", "attendance_delete",
     "attendance_set", "correction_add", "followup_add", "guest_add", "index", "item_add", "item_delete", "item_edit",
     "item_move", "item_record", "meeting_cancel", "meeting_carry_over", "meeting_detail", "meeting_edit",
-    "meeting_held", "meeting_invite", "meeting_list", "meeting_publish", "member_edit", "member_list", "minutes",
+    "meeting_held", "meeting_invitation_draft", "meeting_invitation_send", "meeting_invite", "meeting_list", "meeting_publish", "member_edit", "member_list", "minutes",
     "minutes_approve", "report_create", "report_detail", "report_list", "report_publish", "resolution_add", "resolution_detail", "resolution_list", "target_set",
 ]  # fmt: skip

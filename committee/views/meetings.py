@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -71,7 +72,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "committee/meeting_detail.html", {
         "meeting": meeting, "sections": selectors.agenda_tree(meeting), **access.meeting_actions(request.user, meeting),
         "is_draft": meeting.status == MeetingStatus.DRAFT,
-        "invitation_available": services.invitation_available(),
+        **_invitation_context(request.user, meeting),
         "cancel_form": CancelForm(), "doc_params": {"meeting": meeting.pk},
     })  # fmt: skip
 
@@ -92,6 +93,51 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, write=True)
     run_action(request, lambda: services.invitation_issue(user=request.user, meeting=meeting),
                "ออกเลขหนังสือเชิญประชุมแล้ว")  # fmt: skip
+    return redirect("committee:meeting_detail", pk=pk)
+
+
+def _invitation_context(user: object, meeting: Meeting) -> dict:
+    state = services.invitation_state(meeting)
+    offer = access.can_write(user) and meeting.status == MeetingStatus.AGENDA_PUBLISHED and state is None
+    return {
+        "invitation_available": services.invitation_available(), "invitation": state,
+        "invitation_no": meeting.invitation_number or (state or {}).get("document_no", ""),
+        "signers": services.invitation_signers(meeting) if offer else [],
+    }  # fmt: skip
+
+
+def _chosen_signer(meeting: Meeting, value: str) -> object:
+    if not value:
+        return None
+    for person in services.invitation_signers(meeting):
+        if str(person.pk) == value:
+            return person
+    raise ValidationError({"signer": "กรุณาเลือกผู้ลงนามจากรายชื่อที่ให้เลือก"})
+
+
+@login_required
+@require_POST
+def meeting_invitation_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """ร่างหนังสือเชิญประชุม: a หนังสือภายนอก with the agenda attached, then to its page to send it up the chain."""
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    made = {}
+
+    def draft() -> None:
+        signer = _chosen_signer(meeting, request.POST.get("signer", ""))
+        made["content"] = services.invitation_draft(user=request.user, meeting=meeting, signer=signer)
+
+    if run_action(request, draft, "ร่างหนังสือเชิญประชุมแล้ว (แนบระเบียบวาระ) ตรวจร่างแล้วกด “เสนอ” เพื่อส่งผู้ตรวจและผู้ลงนาม"):
+        return redirect("correspondence:content_detail", pk=made["content"].pk)
+    return redirect("committee:meeting_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def meeting_invitation_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Number the signed invitation (ทะเบียนหนังสือส่ง) and deliver it to the members."""
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    run_action(request, lambda: services.invitation_dispatch(user=request.user, meeting=meeting),
+               "ออกเลขและส่งหนังสือเชิญประชุมถึงกรรมการแล้ว")  # fmt: skip
     return redirect("committee:meeting_detail", pk=pk)
 
 

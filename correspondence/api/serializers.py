@@ -242,3 +242,43 @@ class OutgoingCreateSerializer(_EntryFields):
                 {"recipient_text": "กรุณาระบุผู้รับอย่างน้อยหนึ่งราย (recipient_text หรือ schools)"}
             )
         return data
+
+
+# --- Letters written in the system: delivery status (issue 12 part 8) ---------------------------
+class DeliverySerializer(serializers.Serializer):
+    """One recipient of a dispatched letter on one channel, and what they did with it."""
+
+    id = serializers.IntegerField(read_only=True)
+    channel = serializers.CharField(read_only=True, help_text="electronic, email หรือ paper")
+    channel_display = serializers.CharField(source="get_channel_display", read_only=True)
+    school_code = serializers.CharField(source="school.code", default=None, read_only=True, help_text="รหัสสถานศึกษา")
+    school_name = serializers.CharField(source="school.name", default=None, read_only=True)
+    user_id = serializers.IntegerField(read_only=True, allow_null=True, help_text="ผู้รับที่มีบัญชีในระบบ")
+    name = serializers.CharField(read_only=True, help_text="ชื่อผู้รับ")
+    address = serializers.CharField(read_only=True, help_text="ที่อยู่หรืออีเมล (ช่องทางกระดาษ/อีเมล)")
+    sent_at = serializers.DateTimeField(read_only=True)
+    first_opened_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="เปิดอ่านครั้งแรกเมื่อ")
+    acknowledged_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="รับทราบเมื่อ")
+    reminder_count = serializers.IntegerField(read_only=True, help_text="จำนวนครั้งที่เตือน")
+    reminded_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    error = serializers.CharField(read_only=True, help_text="ข้อผิดพลาดในการส่ง (ถ้ามี)")
+
+
+class DeliveryCountsSerializer(serializers.Serializer):
+    total = serializers.IntegerField(help_text="จำนวนผู้รับทั้งหมด")
+    electronic = serializers.IntegerField(help_text="ส่งทางระบบสารบรรณอิเล็กทรอนิกส์")
+    email = serializers.IntegerField(help_text="ส่งทางอีเมล")
+    paper = serializers.IntegerField(help_text="ส่งเป็นกระดาษ")
+    opened = serializers.IntegerField(help_text="เปิดอ่านแล้ว")
+    acknowledged = serializers.IntegerField(help_text="รับทราบแล้ว")
+    not_acknowledged = serializers.IntegerField(help_text="ยังไม่รับทราบ (ทางระบบสารบรรณอิเล็กทรอนิกส์)")
+
+
+class DeliveryStatusSerializer(serializers.Serializer):
+    """ผลการส่งหนังสือ: who received it, on which channel, who opened and acknowledged it."""
+
+    letter = serializers.IntegerField(help_text="id ของหนังสือ")
+    document_no = serializers.CharField(help_text="ที่ ตามที่พิมพ์บนหนังสือ")
+    subject = serializers.CharField()
+    counts = DeliveryCountsSerializer()
+    deliveries = DeliverySerializer(many=True)

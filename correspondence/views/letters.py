@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core import notifications
 from core.web import run_action, save_form, submit_form
 
-from .. import access, audit, columns, selectors, services
+from .. import access, audit, chain, columns, selectors, services, stamp
 from ..forms import AttachForm, BorrowForm, CancelForm, CorrectionForm, DispatchForm, InstructForm, ResultForm
+from ..forms_drafting import DispatchChannelsForm
 from ..models import Letter
+
+
+def _written(letter: Letter, cleared: bool) -> dict:
+    """A letter written in the system: its versions with their chains, its copies, the dispatch channels."""
+    if not cleared:
+        return {"contents": [], "copies": []}
+    contents = letter.contents.prefetch_related("approvals__approver__profile")
+    return {
+        "contents": contents, "copies": letter.copies.all(), "current": chain.content_current(letter),
+        "channels_form": DispatchChannelsForm(),
+    }  # fmt: skip
 
 
 @login_required
@@ -31,10 +45,13 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": letter.attachments.all() if cleared else [],
         "assignments": letter.assignments.select_related("assignee__profile") if cleared else [],
         "history": audit.letter_history(letter) if actions["history"] else [],
+        "stamp_problems": stamp.stamp_problems(letter) if cleared else [],
         "borrowings": letter.borrowings.all() if cleared else [],
         "instruct_form": InstructForm(), "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
+        **_written(letter, cleared),
     }  # fmt: skip
+    notifications.notifications_mark_read(user=user, subject_key=f"letter:{letter.pk}")  # opened: no longer new
     return render(request, "correspondence/letter_detail.html", context)
 
 
@@ -77,8 +94,11 @@ def _letter_for(request: HttpRequest, pk: int, action: str, *, write: bool = Tru
 def letter_dispatch(request: HttpRequest, pk: int) -> HttpResponse:
     letter = _letter_for(request, pk, "dispatch")
     return _act(
-        request, pk, DispatchForm,
-        lambda d: services.letter_dispatch(user=request.user, letter=letter, letter_date=d.get("letter_date")),
+        request, pk, DispatchChannelsForm,
+        lambda d: services.letter_dispatch(
+            user=request.user, letter=letter, letter_date=d.get("letter_date"), electronic=d["electronic"],
+            emails=d["emails"], paper=d["paper"], people=d["people"],
+        ),
         "ออกเลขทะเบียนส่งแล้ว",
     )  # fmt: skip
 
@@ -150,6 +170,11 @@ def assignment_complete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment_for_user(request.user, pk)
+    if request.GET.get("stamped"):  # ฉบับประทับตรารับ: the copy with the receive stamp (form 12), always a PDF
+        if not attachment.stamped_file:
+            raise Http404("ไฟล์นี้ยังไม่มีฉบับประทับตรารับ")
+        name = f"{PurePath(attachment.original_name).stem}-ประทับตรารับ.pdf"
+        return FileResponse(attachment.stamped_file.open("rb"), filename=name, content_type="application/pdf")
     return FileResponse(
         attachment.file.open("rb"), as_attachment=False, filename=attachment.original_name,
         content_type=attachment.content_type,

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from core import tabular, thaidate
+from core import notifications, tabular, thaidate
 from core.roles import UserLike
 from core.web import save_form
 
@@ -108,6 +108,9 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     letters = list(selectors.inbox_for(request.user)[:200])
+    unread = notifications.unread_subject_keys(request.user, "letter:")
+    for letter in letters:
+        letter.is_new = f"letter:{letter.pk}" in unread  # told of it and not yet opened
     return render(request, "correspondence/inbox.html", {"letters": letters})
 
 

@@ -129,6 +129,9 @@ CASES = {
     "committee:meeting_cancel": post_only(expect(302, 403, 404, 404), kwargs=pk("draft")),
     "committee:meeting_invite": post_only(expect(302, 403, 404, 404), kwargs=pk("draft")),
     "committee:meeting_carry_over": post_only(expect(302, 403, 404, 404), kwargs=pk("draft")),
+    # The invitation as a written letter: the secretariat drafts it and sends it once signed.
+    "committee:meeting_invitation_draft": post_only(expect(302, 403, 403, 404), kwargs=pk("published")),
+    "committee:meeting_invitation_send": post_only(expect(302, 403, 403, 404), kwargs=pk("published")),
     "committee:item_add": [
         Case(kwargs=pk("draft"), expect=DRAFT_WRITE),
         Case(kwargs=pk("published"), expect=PUBLIC_WRITE),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 
-from core import tokens
-from core.models import DocumentJob, JobStatus
+from core import calendar, tokens
+from core.models import DocumentJob, JobStatus, Notification
 from tests.access.matrix import ANONYMOUS, Case, World, everyone, post_only
 
 
@@ -20,7 +20,9 @@ def objects(world: World) -> dict:
         status=JobStatus.FAILED,
     )  # fmt: skip
     token, _key = tokens.api_token_create(user=world.users["supervisor"], name="โปรแกรมของศึกษานิเทศก์")
-    return {"done_job": done, "failed_job": failed, "supervisor_token": token}
+    notice = Notification.objects.create(recipient=world.users["supervisor"], kind="test", title="มอบหมายงาน", url="/")
+    feed = calendar.feed_token_for(world.users["supervisor"])
+    return {"done_job": done, "failed_job": failed, "supervisor_token": token, "notice": notice, "feed": feed}
 
 
 OWN_ONLY = everyone(404, supervisor=200)  # the administrator too: a job may hold its requester's secrets
@@ -48,6 +50,28 @@ CASES = {
     "core:api_token_revoke": post_only(
         everyone(404, supervisor=302), kwargs=lambda w: {"pk": w.objects["supervisor_token"].pk}
     ),
+    # Notifications: each user's own (another's notice is a 404, the administrator's too).
+    "core:notifications": Case(expect=everyone(200)),
+    "core:notification_bell": Case(expect=everyone(200)),
+    "core:notification_open": Case(
+        kwargs=lambda w: {"pk": w.objects["notice"].pk}, expect=everyone(404, supervisor=302)
+    ),
+    "core:notification_read_all": post_only(everyone(302)),
+    "core:notification_settings": Case(expect=everyone(200)),
+    "core:line_link_code": post_only(everyone(302)),
+    # LINE calls the webhook without a login; without LINE's signature it is refused.
+    "line_webhook": [
+        Case(expect={ANONYMOUS: 405}, others=405),
+        Case(method="post", expect={ANONYMOUS: 403}, others=403, data=lambda w: {"events": "[]"}),
+    ],
+    # The calendar, and the private feed whose secret token is the key (no login).
+    "core:calendar": Case(expect=everyone(200)),
+    "core:calendar_feed_settings": Case(expect=everyone(200)),
+    "core:calendar_feed_renew": post_only(everyone(302)),
+    "core:calendar_feed_revoke": post_only(everyone(302)),
+    "calendar_feed": Case(kwargs=lambda w: {"token": w.objects["feed"]}, expect={ANONYMOUS: 200}, others=200),
+    # One search box: everyone searches what they may see (each app's source narrows it).
+    "core:search": Case(expect=everyone(200), query="?q=ทดสอบ"),
     # The API's schema and its Swagger UI: signed-in users only (401 for the schema, the login page for the UI).
     "api-schema": Case(expect={ANONYMOUS: 401}, others=200),
     "api-docs": Case(expect=everyone(200)),

@@ -83,11 +83,21 @@ def _plans(world: World) -> dict:
         indicators=[],
     )
     activity = project.activities.get()
+    type(activity).objects.filter(pk=activity.pk).update(amount=20000)
+    spending = services.spending_record(
+        user=director,
+        activity=activity,
+        date=thaidate.today(),
+        amount="3600.00",
+        category="operating",
+        purpose="ค่าอาหาร",
+    )
     note = services.phase_note_add(user=director, project=project, note="เริ่มวางแผน", evidence=_pdf())
     group = services.school_group_save(
         user=director, group=SchoolGroup(plan=plan), data={"name": "กลุ่มทดสอบ", "schools": [world.school]}
     )
-    return {"plan": plan, "project": project, "activity": activity, "phase_note": note, "school_group": group}
+    return {"plan": plan, "project": project, "activity": activity, "phase_note": note, "school_group": group,
+            "spending": spending}  # fmt: skip
 
 
 def objects(world: World) -> dict:
@@ -156,6 +166,11 @@ CASES = {
     "supervision:school_group_edit": Case(kwargs=_pk("school_group"), expect=PLAN_EDIT),
     "supervision:project_create": Case(kwargs=_year, expect=PLAN_EDIT),
     "supervision:project_detail": Case(kwargs=_pk("project"), expect=PLAN_READ),
+    "supervision:activity_detail": Case(kwargs=_pk("activity"), expect=PLAN_READ),
+    "supervision:activity_spending": Case(kwargs=_pk("activity"), expect=PLAN_READ),
+    # The administrator (asked first) deletes the entry; for every role after it, it is gone. Who may
+    # delete is tested role by role in tests/supervision/test_budget.py.
+    "supervision:spending_delete": post_only(everyone(404, administrator=302), kwargs=_pk("spending")),
     "supervision:project_edit": Case(kwargs=_pk("project"), expect=PLAN_EDIT),
     # Without a note: editors are asked for one (302).
     "supervision:project_phase": post_only(PLAN_WRITE_POST, kwargs=_pk("project")),
