@@ -267,14 +267,21 @@ def _tell_requester(job: DocumentJob, kind: str, title: str) -> None:
     from . import notifications
 
     notifications.notify(
-        kind=kind, recipients=[job.requested_by], title=title, url=reverse("core:documents"), subject_key=f"document:{job.pk}"
+        kind=kind,
+        recipients=[job.requested_by],
+        title=title,
+        url=reverse("core:documents"),
+        subject_key=f"document:{job.pk}",
     )
 
 
 def document_job_fail(*, job_id: int, error: str) -> None:
     told = DocumentJob.objects.filter(pk=job_id, status=JobStatus.FAILED).exists()  # tell the requester once
     jobs = DocumentJob.objects.filter(pk=job_id).exclude(status=JobStatus.DONE)
-    if jobs.update(status=JobStatus.FAILED, error=error[:2000], message="ไม่สำเร็จ", finished_at=timezone.now()) and not told:
+    if (
+        jobs.update(status=JobStatus.FAILED, error=error[:2000], message="ไม่สำเร็จ", finished_at=timezone.now())
+        and not told
+    ):
         job = DocumentJob.objects.select_related("requested_by").get(pk=job_id)
         _tell_requester(job, "core.document_failed", f"สร้างเอกสาร “{job.title}” ไม่สำเร็จ: {error[:150]}")
 

@@ -93,7 +93,7 @@ def test_the_chain_must_end_with_the_signer_of_the_draft_and_may_not_be_empty(wr
         )
     with pytest.raises(ValidationError, match="ไม่ตรงกับผู้ลงนามของร่าง"):
         chain.content_submit(user=users["supervisor"], content=content, chain=[(SIGN, users["executive"])])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะเจ้าของเรื่องแก้ไขร่างนี้ได้"):
         chain.content_submit(user=users["clerk"], content=content, chain=[(SIGN, users["director"])])
 
 
@@ -374,7 +374,7 @@ def test_a_most_secret_written_letter_goes_on_paper_only(written, users):
 
 
 def test_only_the_clerk_the_group_director_and_the_administrator_keep_templates(users):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="จัดการแม่แบบหนังสือได้"):
         chain.template_save(user=users["supervisor"], template=LetterTemplate(), name="ขอเชิญประชุม")
     with pytest.raises(ValidationError, match="ทะเบียน"):
         chain.template_save(user=users["clerk"], template=LetterTemplate(), name="ขอเชิญประชุม", register_code="receive")

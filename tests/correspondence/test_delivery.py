@@ -168,9 +168,9 @@ def test_acknowledging_without_opening_records_the_opening_too(circular, staff, 
 
 def test_another_schools_staff_cannot_acknowledge_through_the_service(circular, staff, other_school):
     letter = circular()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="ไม่ได้ส่งถึงคุณหรือโรงเรียนของคุณ"):
         delivery.delivery_acknowledge(user=staff["near"], delivery=_delivery(letter, other_school))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="ไม่ได้ส่งถึงคุณหรือโรงเรียนของคุณ"):
         delivery.delivery_open(user=staff["far"], delivery=_delivery(letter, other_school))
 
 
@@ -278,7 +278,7 @@ def test_only_a_numbered_letter_is_sent_and_a_bad_address_is_refused(users, offi
     letter = circular(schools=[], electronic=False)
     with pytest.raises(ValidationError, match="ไม่ถูกต้อง"):
         delivery.deliveries_send(user=users["clerk"], letter=letter, emails=["not an address"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะผู้ออกเลขหนังสือและเจ้าของเรื่องส่งหนังสือได้"):
         delivery.deliveries_send(user=users["executive"], letter=letter, paper=[("ก", "ข")])
 
 
@@ -318,7 +318,7 @@ def test_a_reply_is_registered_against_the_delivery_it_answers(circular, users, 
     assert step.text == f"{other_school.name} ตอบ: ทะเบียนรับเลขที่ {reply.number}/{reply.year}"
     with pytest.raises(ValidationError, match="หนังสือตอบต้องเป็นรายการในทะเบียนหนังสือรับ"):
         delivery.delivery_reply_register(user=users["clerk"], delivery=_delivery(letter, other_school), letter=letter)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนหนังสือตอบได้"):
         delivery.delivery_reply_register(user=users["supervisor"], delivery=target, letter=reply)
 
 

@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core import reminders, thaidate
-from core.roles import Role
 from core.models import Notification
+from core.roles import Role
 from qa import services
 from schools import services as school_services
 

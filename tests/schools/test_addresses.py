@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -34,7 +36,7 @@ def test_a_valid_address_comes_back_as_the_database_spells_it():
 
 
 def test_a_misspelt_district_is_refused_naming_the_nearest_valid_combination():
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match="ลำปลายมาส") as caught:
         addresses.address_clean(subdistrict="หนองคู", district="ลำปลายมาส", province="บุรีรัมย์", postal_code="31130")
     assert caught.value.message_dict == {
         "district": [
@@ -66,7 +68,7 @@ def test_a_misspelt_district_is_refused_naming_the_nearest_valid_combination():
     ],
 )
 def test_each_unknown_part_is_refused_in_thai(given, field, message):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=re.escape(message)) as caught:
         addresses.address_clean(**given)
     assert list(caught.value.message_dict) == [field]
     assert caught.value.message_dict[field][0].startswith(message)

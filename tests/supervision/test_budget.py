@@ -140,7 +140,7 @@ def test_the_annual_report_adds_spent_and_remaining_per_project(project, users):
 
 
 def test_readers_cannot_record_spending(project, users):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="คุณมีสิทธิ์ดูแผนนิเทศเท่านั้น"):
         spend(users["clerk"], project.activities.get(order=1), "100")
 
 
