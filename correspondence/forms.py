@@ -29,14 +29,19 @@ CORRECTION_FIELDS = (
 )  # fmt: skip
 
 
-def staff_queryset() -> QuerySet:
-    roles = [Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.CLERK]
+def people_queryset(*roles: str) -> QuerySet:
+    """Active people holding any of `roles` (every office role when none is given), by first name."""
+    roles = roles or (Role.DIRECTOR, Role.EXECUTIVE, Role.SECRETARY, Role.SUPERVISOR, Role.CLERK, Role.ADMIN)
     return (
         User.objects.filter(groups__name__in=roles, is_active=True)
         .distinct()
         .select_related("profile")
         .order_by("first_name")
     )
+
+
+def staff_queryset() -> QuerySet:
+    return people_queryset(Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.CLERK)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import validate_email
-from django.db.models import QuerySet
 
 from core.forms import BEDateField
 from core.models import display_name
@@ -16,21 +15,11 @@ from core.roles import Role
 from core.validators import validate_long_text
 from schools.models import Cluster, School
 
-from .forms import REQUIRED, SUBJECT_MAX
+from .forms import REQUIRED, SUBJECT_MAX, people_queryset
 from .models import ApprovalRole, LetterContent, LetterKind, LetterTemplate, Secrecy, Urgency
 
 User = get_user_model()
 BODY_ROWS = 14
-
-
-def people_queryset(*roles: str) -> QuerySet:
-    roles = roles or (Role.DIRECTOR, Role.EXECUTIVE, Role.SECRETARY, Role.SUPERVISOR, Role.CLERK, Role.ADMIN)
-    return (
-        User.objects.filter(groups__name__in=roles, is_active=True)
-        .distinct()
-        .select_related("profile")
-        .order_by("first_name")
-    )
 
 
 class PersonChoiceField(forms.ModelChoiceField):
