@@ -198,7 +198,7 @@ def invitation_dispatch(*, user: User, meeting: Meeting) -> Letter:
     from correspondence.models import Status
 
     access.require_writer(user)
-    meeting = Meeting.objects.select_for_update().select_related("invitation_letter").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("invitation_letter").get(pk=meeting.pk)
     letter = meeting.invitation_letter
     if letter is None or not letter.contents.exists():
         raise ValidationError("การประชุมครั้งนี้ยังไม่มีร่างหนังสือเชิญประชุม")
