@@ -28,7 +28,10 @@ TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)
 RANDOM_BY_DESIGN = {
     ("auth.user", "password"),  # salted hash of demo1234
     ("supervision.surveyinvitation", "token"),  # secrets.token_urlsafe: must not be guessable
-}
+    # Stored file names (core.uploads.stored_name): random so a name never tells what the file is.
+    *((f"correspondence.{model}", field) for model in ("lettercontent", "historicallettercontent")
+      for field in ("signed_pdf", "final_pdf")),
+}  # fmt: skip
 
 
 class _Run:
