@@ -27,6 +27,7 @@ from ..forms_drafting import (
     people_queryset,
     template_initial,
 )  # fmt: skip
+from ..letterpdf import render_letter
 from ..models import ApprovalRole, ApprovalStep, ContentState, LetterContent, LetterTemplate
 
 PARTS = ("kind", "salutation", "addressee", "reference_text", "enclosures", "body", "closing", "signer",
@@ -147,9 +148,10 @@ def content_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     content = access.get_content_for_user(request.user, pk)
     stored = content.final_pdf or content.signed_pdf
     if stored and request.GET.get("stage") != "draft":
-        data = stored.open("rb").read()
+        with stored.open("rb") as handle:
+            data = handle.read()
     else:
-        data = chain._render(content, "draft")
+        data = render_letter(content, stage="draft")
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="letter-{content.letter_id}-v{content.version}.pdf"'
     return response
