@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from core import thaidate
@@ -394,14 +394,17 @@ def pending_for(user: AbstractBaseUser) -> list[ApprovalStep]:
     today = thaidate.today()
     principals = ActingAppointment.objects.filter(deputy_id=user.pk, starts_on__lte=today, ends_on__gte=today)
     ids = {user.pk, *principals.values_list("principal_id", flat=True)}
-    steps = ApprovalStep.objects.filter(
-        approver_id__in=ids, decision=Decision.PENDING, content__state=ContentState.IN_REVIEW
-    ).select_related("content__letter", "approver__profile", "content__letter__owner__profile")
-    return [
-        s
-        for s in steps
-        if not s.content.approvals.filter(round=s.round, order__lt=s.order, decision=Decision.PENDING).exists()
-    ]
+    earlier_pending = ApprovalStep.objects.filter(
+        content=OuterRef("content"), round=OuterRef("round"), order__lt=OuterRef("order"), decision=Decision.PENDING
+    )
+    steps = (
+        ApprovalStep.objects.filter(
+            approver_id__in=ids, decision=Decision.PENDING, content__state=ContentState.IN_REVIEW
+        )
+        .exclude(Exists(earlier_pending))  # one query, not one per step: only the steps whose turn it is
+        .select_related("content__letter", "approver__profile", "content__letter__owner__profile")
+    )
+    return list(steps)
 
 
 @transaction.atomic

@@ -380,3 +380,16 @@ def test_only_the_clerk_the_group_director_and_the_administrator_keep_templates(
         chain.template_save(user=users["clerk"], template=LetterTemplate(), name="ขอเชิญประชุม", register_code="receive")
     saved = chain.template_save(user=users["clerk"], template=LetterTemplate(), name="ขอเชิญประชุม", body=BODY)
     assert (saved.created_by, saved.history.count()) == (users["clerk"], 1)
+
+
+def test_the_waiting_list_shows_only_steps_whose_turn_it_is_in_a_fixed_number_of_queries(
+    written, users, django_assert_max_num_queries
+):
+    director, executive = users["director"], users["executive"]
+    for _ in range(3):
+        chain.content_submit(user=users["supervisor"], content=written(signer=executive), chain=[("check", director), ("sign", executive)])  # fmt: skip
+    with django_assert_max_num_queries(4):  # two a call (acting appointments, steps), however many steps
+        waiting_for_director = chain.pending_for(director)
+        waiting_for_executive = chain.pending_for(executive)
+    assert len(waiting_for_director) == 3 and all(s.role == "check" for s in waiting_for_director)
+    assert waiting_for_executive == []  # their turn comes after the check
