@@ -4,6 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+MAIL ?= 0
 
 .PHONY: run test test-fast install migrate demo lint format bench clean-var
 
@@ -30,7 +31,7 @@ demo: migrate
 	$(PY) manage.py seed_demo --if-empty
 
 run: demo
-	HOST=$(HOST) PORT=$(PORT) PY=$(PY) sh scripts/run.sh
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) MAIL=$(MAIL) sh scripts/run.sh
 
 # The whole suite, with the coverage table; fails under the floor (fail_under in .coveragerc).
 test: install

@@ -235,7 +235,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "saraban@localhost") or "sara
 _MAIL = "django.core.mail.backends"
 EMAIL_BACKEND = f"{_MAIL}.smtp.EmailBackend" if EMAIL_HOST else f"{_MAIL}.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
-SITE_URL = env_str("SITE_URL", "") or ""  # e.g. https://saraban.example.go.th: the link in e-mails
 # --- end of e-mail --------------------------------------------------------
 
 # --- Celery ---------------------------------------------------------------
@@ -381,6 +380,7 @@ SITE_URL = env_str("SITE_URL", "http://localhost:8000") or "http://localhost:800
 LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "") or ""
 LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "") or ""
 LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me") or "https://api.line.me"
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)  # how often the bell asks for its count
 
 # Sessions end after a working day without a request (inactivity, not since login):
 # core.middleware.SessionRefreshMiddleware moves the expiry on every five minutes of use (a cheap

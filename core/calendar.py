@@ -47,6 +47,21 @@ def register_source(source: Source) -> None:
         _SOURCES.append(source)
 
 
+DayAction = Callable[[AbstractBaseUser], "tuple[str, str] | None"]
+_DAY_ACTIONS: list[DayAction] = []
+
+
+def register_day_action(action: DayAction) -> None:
+    """An app offers something to put on a day (e.g. a planned visit): `action(user)` gives
+    (Thai label, URL that accepts ?date=YYYY-MM-DD) or None when the user may not."""
+    if action not in _DAY_ACTIONS:
+        _DAY_ACTIONS.append(action)
+
+
+def day_actions_for(user: AbstractBaseUser) -> list[tuple[str, str]]:
+    return [found for action in _DAY_ACTIONS if (found := action(user))]
+
+
 def entries_for(user: AbstractBaseUser, start: dt.date, end: dt.date) -> list[Entry]:
     """Everything `user` may see dated between `start` and `end` (inclusive), in time order."""
     out: list[Entry] = []

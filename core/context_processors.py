@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from . import notifications
@@ -14,4 +15,5 @@ def office(request: HttpRequest) -> dict:
     return {
         "office": OfficeProfile.get(), "user_roles": roles, "Role": Role, "nav_items": nav_for(request),
         "notifications_unread": notifications.unread_count(user) if user is not None else 0,
+        "notifications_poll": settings.NOTIFICATION_POLL_SECONDS,
     }  # fmt: skip

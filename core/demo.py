@@ -194,3 +194,14 @@ def seed_people(ctx: DemoContext, *, supervisor_count: int = 10) -> None:
                 work_units=[units[n % 6]], learning_areas=ctx.rng.sample(areas, 2),
             )
         )  # fmt: skip
+
+
+def seed_emails(ctx: DemoContext) -> None:
+    """Every demo user has an e-mail address (a reserved .test domain), so notices go by e-mail too."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Value
+    from django.db.models.functions import Concat
+
+    users = get_user_model().objects.filter(email="")
+    count = users.update(email=Concat("username", Value("@demo.nites.test")))
+    ctx.log(f"  ให้ที่อยู่อีเมลผู้ใช้ตัวอย่าง {count} คน")

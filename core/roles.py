@@ -59,6 +59,21 @@ def is_acting(user: UserLike, role: str) -> bool:
     return role in roles_of(user) and role in acting_roles(user) and not user.groups.filter(name=role).exists()
 
 
+def acting_wording(user: UserLike, role: str) -> str:
+    """What `user` decides as today when they hold `role` only by appointment, e.g.
+    "รักษาราชการแทน ผู้อำนวยการกลุ่มนิเทศ…"; "" for the role's own holder."""
+    if not is_acting(user, role):
+        return ""
+    from . import thaidate
+    from .models import ActingAppointment
+
+    today = thaidate.today()
+    appointment = ActingAppointment.objects.filter(
+        deputy_id=user.pk, starts_on__lte=today, ends_on__gte=today, principal__groups__name=role
+    ).first()
+    return appointment.wording if appointment else ""
+
+
 def holders_of(role: str):  # noqa: ANN201 - a User queryset
     """Everyone who holds `role` today, acting deputies included (whom the role's notices reach)."""
     from django.contrib.auth import get_user_model

@@ -45,7 +45,7 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
         "agenda": [e for e in entries if e.day.month == month],
         "title": thaidate.format_month_year(dt.date(year, month, 1)),
         "previous": _shift(year, month, -1), "next": _shift(year, month, 1), "weekdays": WEEKDAYS,
-        "today": thaidate.today(),
+        "today": thaidate.today(), "day_actions": calendar.day_actions_for(request.user),
     }  # fmt: skip
     return render(request, "core/calendar/month.html", context)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -17,13 +18,11 @@ from . import line, notifications
 from .models import Notification
 from .models.notifications import DeliveryChannel
 
-POLL_SECONDS = 30  # the bell asks for the unread count this often
-
 
 @login_required
 def bell(request: HttpRequest) -> HttpResponse:
     """The bell's count (htmx polls it; the whole page never reloads for it)."""
-    context = {"unread": notifications.unread_count(request.user), "poll_seconds": POLL_SECONDS}
+    context = {"unread": notifications.unread_count(request.user), "poll_seconds": settings.NOTIFICATION_POLL_SECONDS}
     return render(request, "core/notifications/_bell.html", context)
 
 

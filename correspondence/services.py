@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from core import thaidate
 from core.models import OfficeProfile
+from core.roles import Role, acting_wording
 
 from . import access, notices
 from .attachments import attachment_add, check_upload
@@ -354,7 +355,8 @@ def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str,
     letter.instruction = instruction.strip()
     letter.status = Status.ASSIGNED
     _save(letter, user, "เกษียนหนังสือ")
-    _step(letter, StepKind.INSTRUCTED, user, text=letter.instruction)
+    wording = acting_wording(user, Role.DIRECTOR)  # a deputy's เกษียน says in whose place it is written
+    _step(letter, StepKind.INSTRUCTED, user, text=letter.instruction + (f" ({wording})" if wording else ""))
     new = []
     for person in assignees:
         _, created = Assignment.objects.get_or_create(letter=letter, assignee=person, defaults={"assigned_by": user})

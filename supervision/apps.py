@@ -9,11 +9,12 @@ class SupervisionConfig(AppConfig):
     verbose_name = "งานนิเทศ"
 
     def ready(self) -> None:
-        from core.calendar import register_source
+        from core.calendar import register_day_action, register_source
 
-        from .calendar import supervision_entries
+        from .calendar import plan_visit_action, supervision_entries
 
         register_source(supervision_entries)
+        register_day_action(plan_visit_action)
 
         from core import reminders
 

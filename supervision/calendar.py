@@ -10,6 +10,7 @@ from django.urls import reverse
 from core.calendar import Entry
 from core.roles import Role, UserLike, has_role
 
+from . import access
 from .models import VisitStatus
 from .selectors import follow_ups_visible_to, visits_visible_to
 
@@ -43,3 +44,8 @@ def supervision_entries(user: UserLike, start: dt.date, end: dt.date) -> list[En
         for f in follow_ups.select_related("visit__school").distinct()
     ]  # fmt: skip
     return out
+
+
+def plan_visit_action(user: UserLike) -> tuple[str, str] | None:
+    """A supervisor puts a planned visit on a calendar day: the visit starts as a draft on that date."""
+    return ("วางแผนนิเทศ", reverse("supervision:visit_start")) if access.can_create_visits(user) else None

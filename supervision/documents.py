@@ -62,7 +62,8 @@ def _visit_signers(visit: Visit) -> list[dict]:
     return [
         {"name": display_name(visit.created_by), "position": _position(visit.created_by, "ศึกษานิเทศก์"),
          "role": "ผู้นิเทศ"},
-        {"name": display_name(visit.reviewed_by) if visit.reviewed_by_id else "", "position": GROUP_DIRECTOR,
+        {"name": display_name(visit.reviewed_by) if visit.reviewed_by_id else "",
+         "position": visit.reviewed_as or GROUP_DIRECTOR,
          "date": f"อนุมัติเมื่อ {thaidate.format_full(visit.reviewed_at)}" if approved else ""},
         {"name": display_name(visit.acknowledged_by) if visit.acknowledged_by_id else visit.school.principal_name,
          "position": "ผู้บริหารสถานศึกษา/ผู้รับการนิเทศ",

@@ -75,6 +75,8 @@ class Visit(models.Model):
         verbose_name="ผู้พิจารณา",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # ในฐานะ: the acting wording when a deputy decided for the director, e.g. "รักษาราชการแทน ผู้อำนวยการกลุ่ม…"
+    reviewed_as = models.CharField("ในฐานะ", max_length=300, blank=True)
     review_comment = models.TextField("ความเห็นผู้อำนวยการกลุ่ม", blank=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import thaidate, uploads
-from core.roles import UserLike
+from core.roles import Role, UserLike, acting_wording
 from core.text import clean_instance
 from schools.models import School
 
@@ -162,6 +162,7 @@ def visit_approve(*, user: UserLike, visit: Visit, comment: str = "") -> Visit:
     if visit.status != VisitStatus.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะบันทึกที่ส่งแล้วและรอพิจารณา")
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.APPROVED, user, timezone.now()
+    visit.reviewed_as = acting_wording(user, Role.DIRECTOR)
     visit.review_comment = comment.strip()
     visit.save()
     notices.tell_reviewed(visit, user, approved=True)
@@ -177,6 +178,7 @@ def visit_return(*, user: UserLike, visit: Visit, comment: str) -> Visit:
     if not comment.strip():
         raise ValidationError({"comment": "กรุณาระบุสิ่งที่ต้องแก้ไขเมื่อส่งกลับ"})
     visit.status, visit.reviewed_by, visit.reviewed_at = VisitStatus.RETURNED, user, timezone.now()
+    visit.reviewed_as = acting_wording(user, Role.DIRECTOR)
     visit.review_comment = comment.strip()
     visit.save()
     notices.tell_reviewed(visit, user, approved=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -41,12 +42,20 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def visit_start(request: HttpRequest) -> HttpResponse:
     access.require_visitor(request.user)
-    initial = {"date": thaidate.today(), "school": request.GET.get("school")}
+    initial = {"date": _planned_date(request.GET.get("date")), "school": request.GET.get("school")}
     form = VisitStartForm(request.POST or None, initial=initial)
     action = lambda data: services.visit_create(user=request.user, **data)  # noqa: E731
     if visit := save_form(request, form, action, success="เริ่มบันทึกการนิเทศแล้ว กรอกรายละเอียดต่อได้เลย"):
         return redirect("supervision:visit_edit", pk=visit.pk)
     return render(request, "supervision/visit_start.html", {"form": form})
+
+
+def _planned_date(value: str | None) -> dt.date:
+    """The day chosen on the calendar (?date=YYYY-MM-DD), else today."""
+    try:
+        return dt.date.fromisoformat(value or "")
+    except ValueError:
+        return thaidate.today()
 
 
 def _as_querydict(data: dict) -> QueryDict:

@@ -75,3 +75,28 @@ def test_renew_and_revoke_are_post_only_and_pages_need_a_login(users, client_for
     assert client_for(users["clerk"]).get(reverse("core:calendar_feed_renew")).status_code == 405
     assert client_for(users["clerk"]).get(reverse("core:calendar_feed_revoke")).status_code == 405
     assert client.get(reverse("core:calendar")).status_code == 302
+
+
+def test_a_supervisor_puts_a_planned_visit_on_a_calendar_day_and_it_starts_as_a_draft(users, client_for, school):
+    day = thaidate.today() + dt.timedelta(days=9)
+    supervisor = client_for(users["supervisor"])
+    month = supervisor.get(reverse("core:calendar"), {"month": f"{thaidate.to_be(day.year)}-{day.month}"})
+    plan_link = f"{reverse('supervision:visit_start')}?date={day.isoformat()}"
+    assert plan_link in month.content.decode()
+    form = supervisor.get(plan_link).content.decode()
+    assert f"{day:%d/%m}/{thaidate.to_be(day.year)}" in form  # the chosen day, in BE, already filled in
+    response = supervisor.post(
+        reverse("supervision:visit_start"),
+        {"school": school.pk, "date": f"{day:%d/%m}/{thaidate.to_be(day.year)}", "visit_type": "policy"},
+    )
+    assert response.status_code == 302
+    visit = Visit.objects.get(school=school)
+    assert visit.status == "draft" and visit.date == day
+    agenda = supervisor.get(reverse("core:calendar"), {"month": f"{thaidate.to_be(day.year)}-{day.month}"})
+    assert f"นิเทศ (วางแผน): {school.name}" in agenda.content.decode()
+
+
+def test_only_those_who_record_visits_are_offered_to_plan_one(users, client_for):
+    plan_link = f"{reverse('supervision:visit_start')}?date="
+    assert plan_link not in client_for(users["clerk"]).get(reverse("core:calendar")).content.decode()
+    assert plan_link not in client_for(users["school"]).get(reverse("core:calendar")).content.decode()

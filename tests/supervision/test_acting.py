@@ -37,11 +37,22 @@ def test_inside_the_dates_the_deputy_approves_a_visit_and_writes_the_instruction
     assert response.status_code == 302
     visit.refresh_from_db()
     assert visit.status == VisitStatus.APPROVED
+    assert visit.reviewed_as == "รักษาราชการแทนผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"
+    page = client_for(users["supervisor"]).get(reverse("supervision:visit_detail", args=[visit.pk])).content.decode()
+    assert "(รักษาราชการแทนผู้อำนวยการกลุ่มนิเทศ" in page  # the history says in whose place
     letter = corr.letter_register_incoming(
         user=users["clerk"], subject="ขอเชิญประชุม", sender="สพฐ.", recipient_text="ผอ.กลุ่ม"
     )
     corr.letter_instruct(user=deputy, letter=letter, instruction="มอบ ศน. ดำเนินการ", assignees=[users["supervisor"]])
-    assert letter.steps.filter(kind="instructed", actor=deputy).exists()
+    step = letter.steps.get(kind="instructed", actor=deputy)
+    assert step.text == "มอบ ศน. ดำเนินการ (รักษาราชการแทนผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา)"
+
+
+def test_the_director_decides_in_their_own_name(users, make_visit):
+    from supervision import services
+
+    visit = services.visit_approve(user=users["director"], visit=make_visit(status="submitted"))
+    assert visit.reviewed_as == ""
 
 
 def test_outside_the_dates_the_deputy_gets_403(users, client_for, make_visit):

@@ -64,4 +64,5 @@ class Command(BaseCommand):
                     continue
                 module.seed(ctx)
                 self.stdout.write(f"  สร้างข้อมูลตัวอย่างของ {app} แล้ว")
+            demo.seed_emails(ctx)
         self.stdout.write(self.style.SUCCESS("สร้างข้อมูลตัวอย่างเรียบร้อย รหัสผ่านทุกบัญชี: demo1234"))
