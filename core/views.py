@@ -87,7 +87,7 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     if not job.result:
         raise Http404("เอกสารยังไม่พร้อม")
     inline = request.GET.get("inline") == "1"
-    return FileResponse(job.result.open("rb"), as_attachment=not inline, filename=job.filename)
+    return FileResponse(job.result.open("rb"), as_attachment=not inline, filename=job.download_name)
 
 
 @login_required

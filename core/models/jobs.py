@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -17,6 +18,9 @@ class JobStatus(models.TextChoices):
     RUNNING = "running", "กำลังสร้าง"
     DONE = "done", "เสร็จแล้ว"
     FAILED = "failed", "ไม่สำเร็จ"
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # what Windows and browsers refuse in a file name
 
 
 def _job_upload_to(job: DocumentJob, filename: str) -> str:
@@ -66,6 +70,13 @@ class DocumentJob(models.Model):
     @property
     def filename(self) -> str:
         return Path(self.result.name).name if self.result else ""
+
+    @property
+    def download_name(self) -> str:
+        """The name the file downloads as: its Thai title (ทะเบียนหนังสือรับ …), not the stored name."""
+        suffix = Path(self.filename).suffix or ".pdf"
+        title = " ".join(_UNSAFE_IN_NAMES.sub(" ", self.title or "").split())[:150].strip(" .")
+        return f"{title or 'เอกสาร'}{suffix}"
 
     @property
     def duration(self) -> dt.timedelta | None:

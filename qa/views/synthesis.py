@@ -48,7 +48,9 @@ def synthesis_export(request: HttpRequest, year: str) -> HttpResponse:
     headers, rows = synthesis_rows(int(year))
     content = tabular.write_xlsx(headers, rows, title=f"SAR {year}", text_columns=[0])
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="sar-synthesis-{year}.xlsx"'
+    response["Content-Disposition"] = tabular.attachment_disposition(
+        f"สังเคราะห์ SAR ปีการศึกษา {year}.xlsx", fallback=f"sar-synthesis-{year}.xlsx"
+    )
     return response
 
 

@@ -25,7 +25,7 @@ def visit_rows(visits: Iterable[Visit]) -> list[list]:
     for v in visits:
         values = [s.value for s in v.scores.all() if s.value is not None]
         rows.append([
-            thaidate.format_numeric(v.date), v.fiscal_year, v.school.code, v.school.name,
+            v.date, v.fiscal_year, v.school.code, v.school.name,
             v.school.cluster.name if v.school.cluster else "", v.get_visit_type_display(), display_name(v.created_by),
             ", ".join(display_name(u) for u in v.team.all()), v.tool.name if v.tool else "",
             round(sum(values) / len(values), 2) if values else "",
@@ -42,5 +42,8 @@ def visit_export(request: HttpRequest) -> HttpResponse:
     qs = qs.prefetch_related("team__profile", "teachers", "scores").order_by("date", "id")
     body = tabular.write_xlsx(VISIT_HEADERS, visit_rows(qs), title=f"การนิเทศ {year}", text_columns=[2])
     response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="visits-{year}-{timezone.localdate():%Y%m%d}.xlsx"'
+    response["Content-Disposition"] = tabular.attachment_disposition(
+        f"การนิเทศ ปีงบประมาณ {year} ณ {thaidate.format_numeric(thaidate.today()).replace('/', '-')}.xlsx",
+        fallback=f"visits-{year}-{timezone.localdate():%Y%m%d}.xlsx",
+    )
     return response

@@ -167,3 +167,22 @@ def test_retry_and_request_refuse_get(users, client_for):
     client = client_for(users["clerk"])
     assert client.get(reverse("core:document_request")).status_code == 405
     assert client.get(reverse("core:document_retry", args=[1])).status_code == 405
+
+
+def test_a_document_downloads_under_its_thai_title(django_capture_on_commit_callbacks, users, client_for, school):
+    from urllib.parse import quote
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.document_request(user=users["supervisor"], kind="schools.school_directory")
+    job.refresh_from_db()
+    assert job.filename.endswith(".pdf") and not any("\u0e00" <= c <= "\u0e7f" for c in job.filename)
+    response = client_for(users["supervisor"]).get(reverse("core:document_download", args=[job.pk]))
+    disposition = response["Content-Disposition"]
+    assert job.download_name == f"{job.title}.pdf" and "ทำเนียบ" in job.download_name
+    assert f"filename*=utf-8''{quote(job.download_name)}" in disposition
+
+
+def test_a_title_with_slashes_still_makes_a_safe_download_name():
+    job = DocumentJob(title='ทะเบียนหนังสือรับ 1/2569: "ด่วน"', result="documents/2026/11/register-receive-1.pdf")
+    assert job.download_name == "ทะเบียนหนังสือรับ 1 2569 ด่วน.pdf"
+    assert DocumentJob(title="", result="documents/x.xlsx").download_name == "เอกสาร.xlsx"

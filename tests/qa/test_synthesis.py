@@ -126,6 +126,7 @@ def test_the_excel_export_has_one_row_per_counted_sar(district, users, client_fo
     from openpyxl import load_workbook
 
     response = client_for(users["supervisor"]).get(reverse("qa:synthesis_export", args=[YEAR]))
+    assert "filename*=UTF-8''" in response["Content-Disposition"] and "sar-synthesis" in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from core import services as core_services
+from core import tabular
 from core.models import JobStatus
 from supervision import services
 from supervision.models import Activity, Indicator, Project
@@ -134,7 +137,10 @@ def test_visits_export_to_excel_with_thai_dates_and_codes_as_text(users, client_
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("วันที่", "ปีงบประมาณ", "รหัสสถานศึกษา", "สถานศึกษา")
-    assert rows[1][0] == "20/11/2569" and rows[1][2] == "1099000001" and rows[1][3] == "โรงเรียนบ้านทดสอบ"
+    assert rows[1][0] == dt.datetime(2026, 11, 20) and sheet.cell(2, 1).number_format == tabular.XLSX_DATE_FORMAT
+    assert rows[1][2] == "1099000001" and rows[1][3] == "โรงเรียนบ้านทดสอบ"
+    disposition = response["Content-Disposition"]
+    assert "filename*=UTF-8''" in disposition and quote("การนิเทศ ปีงบประมาณ 2570") in disposition
     assert rows[1][9] == 2 and rows[1][-1] == "อนุมัติแล้ว รอโรงเรียนรับทราบ"
     assert len(rows) == 2
     school_rows = list(
