@@ -26,8 +26,20 @@ class CommitteeConfig(AppConfig):
         from .panels import committee_panel
 
         register_panel(committee_panel, order=40)
+        from .panels import plan_approvals_panel, publications_panel
+
+        register_panel(publications_panel, order=45)
+        register_panel(plan_approvals_panel, order=40, slot="plan_detail")
+        from .panels import meetings_figure
+
+        register_panel(meetings_figure, order=12)
         from core.search import register_source as register_search
 
         from .search import meeting_hits
 
         register_search(meeting_hits, order=40)
+        from supervision import measures
+
+        from .measures import meetings_held_in
+
+        measures.register(measures.MEETINGS, meetings_held_in)

@@ -166,3 +166,6 @@ def seed(ctx) -> None:  # noqa: ANN001
                            preface="รายงานฉบับนี้สรุปผลการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษาของปีงบประมาณ",
                            executive_summary="การนิเทศครอบคลุมสถานศึกษาส่วนใหญ่ตามแผน",
                            recommendations="ควรเพิ่มการนิเทศแบบเครือข่ายสำหรับโรงเรียนขนาดเล็ก")  # fmt: skip
+    from .demo_bodies import seed_bodies
+
+    seed_bodies(ctx, today, working_day)

@@ -42,9 +42,16 @@ def _meeting_context(meeting: Meeting) -> dict:
             **committee_title(meeting), "sections": selectors.agenda_tree(meeting)}  # fmt: skip
 
 
+def _meeting_name(meeting: Meeting) -> str:
+    """'การประชุม ก.ต.ป.น.' for the committee (as before); another body's meetings by their own title."""
+    if meeting.body.kind == "ktpn":
+        return "การประชุม ก.ต.ป.น."
+    return meeting.body.title_for_meetings
+
+
 def _agenda_title(params: dict) -> str:
     meeting = Meeting.objects.filter(pk=params.get("meeting")).first()
-    return f"ระเบียบวาระการประชุม ก.ต.ป.น. ครั้งที่ {meeting.number_display}" if meeting else "ระเบียบวาระการประชุม"
+    return f"ระเบียบวาระ{_meeting_name(meeting)} ครั้งที่ {meeting.number_display}" if meeting else "ระเบียบวาระการประชุม"
 
 
 def _build_agenda(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
@@ -63,7 +70,7 @@ def _build_agenda(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 
 def _minutes_title(params: dict) -> str:
     meeting = Meeting.objects.filter(pk=params.get("meeting")).first()
-    return f"รายงานการประชุม ก.ต.ป.น. ครั้งที่ {meeting.number_display}" if meeting else "รายงานการประชุม"
+    return f"รายงาน{_meeting_name(meeting)} ครั้งที่ {meeting.number_display}" if meeting else "รายงานการประชุม"
 
 
 def attendance_groups(meeting: Meeting) -> dict:
@@ -177,4 +184,37 @@ documents.register(documents.DocumentKind(
     kind="committee.annual_report", label="รายงานประจำปี ก.ต.ป.น.", build=_build_report,
     can_request=lambda user, params: selectors.reports_visible_to(user).filter(pk=params.get("report") or 0).exists(),
     title=_report_title, parse_params=_report_params, archival=True,
+))  # fmt: skip
+
+
+# --- The information system in four domains (สารสนเทศ 4 ด้าน) as its own document -------------------
+
+
+def _information_params(data: dict) -> dict:
+    value = str(data.get("fiscal_year") or "")
+    if not (value.isdigit() and 2500 <= int(value) <= 2700):
+        raise documents.DocumentError("กรุณาระบุปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
+    return {"fiscal_year": int(value)}
+
+
+def _information_title(params: dict) -> str:
+    return f"สารสนเทศการจัดการศึกษา 4 ด้าน ปีงบประมาณ {params.get('fiscal_year', '')}".strip()
+
+
+def _build_information(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    from .information_figures import information_chapter
+
+    year = job.params["fiscal_year"]
+    progress(20, "กำลังรวบรวมข้อมูลจากระบบ")
+    html = documents.render_html("documents/committee_information.html", {
+        "fiscal_year": year, "information": information_chapter(year), "title": _information_title(job.params),
+    })  # fmt: skip
+    progress(70, "กำลังจัดหน้าเอกสาร")
+    return documents.RenderedDocument(html=html, filename=f"information-{year}.pdf")
+
+
+documents.register(documents.DocumentKind(
+    kind="committee.information", label="สารสนเทศการจัดการศึกษา 4 ด้าน", build=_build_information,
+    can_request=lambda user, params: access.can_read(user), title=_information_title,
+    parse_params=_information_params,
 ))  # fmt: skip

@@ -9,8 +9,10 @@ from core.forms import BEDateField
 from .models import (
     AnnualReport,
     AttendanceKind,
+    BodyKind,
     CommitteeMember,
     Meeting,
+    MeetingBody,
     MeetingStatus,
     Minutes,
     ResolutionStatus,
@@ -26,24 +28,64 @@ class MemberForm(forms.ModelForm):
 
     class Meta:
         model = CommitteeMember
-        fields = ["prefix", "first_name", "last_name", "job_title", "position", "category", "term_start", "term_end",
-                  "order_number", "appointment_order", "user", "note"]  # fmt: skip
+        fields = ["body", "prefix", "first_name", "last_name", "job_title", "position", "category", "term_start",
+                  "term_end", "order_number", "appointment_order", "user", "note"]  # fmt: skip
         widgets = {"prefix": forms.TextInput(attrs={"list": "prefix-options"})}
+
+    def __init__(self, *args: object, bodies: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies if bodies is not None else MeetingBody.objects.all()
+        self.fields["body"].empty_label = None
+        if self.instance.pk:
+            self.fields["body"].disabled = True  # an appointment belongs to one body
 
 
 class MeetingForm(forms.ModelForm):
+    body = forms.ModelChoiceField(
+        label="คณะที่ประชุม", queryset=MeetingBody.objects.none(), empty_label=None, required=False,
+        help_text="ไม่เลือก = ก.ต.ป.น.",
+        error_messages=dict.fromkeys(("required", "invalid_choice"), "กรุณาเลือกคณะที่ประชุม"),
+    )  # fmt: skip
     date = BEDateField(label="วันที่ประชุม")
     start_time = forms.TimeField(label="เวลานัดประชุม", widget=TIME, error_messages=TIME_ERRORS)
+    title = forms.CharField(label="ชื่อการประชุม", max_length=300, required=False,
+                            help_text="เว้นว่างเพื่อใช้ชื่อตามคณะที่ประชุม")  # fmt: skip
+    confirm_date = forms.BooleanField(
+        label="ยืนยันวันที่นี้ แม้จะอยู่ก่อนการประชุมครั้งก่อนหน้าของคณะเดียวกัน", required=False,
+    )  # fmt: skip
 
     class Meta:
         model = Meeting
-        fields = ["title", "date", "start_time", "place", "online_link"]
+        fields = ["body", "title", "date", "start_time", "place", "online_link"]
+
+    def __init__(self, *args: object, bodies: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["body"]  # a meeting's number belongs to its body: it never moves
+        else:
+            self.fields["body"].queryset = bodies if bodies is not None else MeetingBody.objects.none()
 
     def clean(self) -> dict:
         data = super().clean()
         if not (data.get("place") or "").strip() and not data.get("online_link"):
             raise forms.ValidationError("กรุณาระบุสถานที่ประชุมหรือลิงก์ประชุมออนไลน์")
         return data
+
+
+class BodyForm(forms.ModelForm):
+    kind = forms.ChoiceField(label="ประเภท", choices=[])
+
+    class Meta:
+        model = MeetingBody
+        fields = ["name", "kind", "meeting_title", "cluster", "secretary", "readers", "meetings_per_year", "is_active"]
+        widgets = {"readers": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args: object, kinds: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(BodyKind.choices)
+        self.fields["kind"].choices = [(k, labels[k]) for k in kinds]
+        self.fields["cluster"].empty_label = "(ไม่เกี่ยวกับกลุ่มโรงเรียน)"
+        self.fields["secretary"].empty_label = "(ผู้สร้างคณะนี้)"
 
 
 class ItemForm(forms.Form):
@@ -108,11 +150,13 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        qs = (
-            Meeting.objects.filter(date__gte=meeting.date)
+        from core import thaidate
+
+        qs = (  # later meetings of the same body that have already been held (minutes are adopted at one)
+            Meeting.objects.filter(body_id=meeting.body_id, date__gte=meeting.date, date__lte=thaidate.today())
             .exclude(pk=meeting.pk)
-            .filter(status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])
-            .order_by("date")
+            .filter(status__in=[MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])
+            .order_by("date", "number")
         )
         self.fields["at_meeting"].queryset = qs
         self.fields["at_meeting"].label_from_instance = lambda m: f"ครั้งที่ {m.number_display}"

@@ -19,17 +19,57 @@ from .models import (
     UNFINISHED,
     AgendaAttachment,
     AgendaItem,
+    AgendaPlanLink,
     AnnualReport,
     Attendance,
+    Audience,
+    BodyKind,
     CommitteeMember,
     FiscalYearTarget,
     Meeting,
+    MeetingBody,
     MeetingStatus,
+    Publication,
     Resolution,
 )  # fmt: skip
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+
+# --- Meeting bodies ---------------------------------------------------------------
+
+
+def bodies_linked_to(user: User) -> QuerySet[MeetingBody]:
+    """Bodies the user is secretary, member (with an account) or named reader of."""
+    if not getattr(user, "is_authenticated", False):
+        return MeetingBody.objects.none()
+    return MeetingBody.objects.filter(Q(secretary=user) | Q(members__user=user) | Q(readers=user)).distinct()
+
+
+def bodies_writable_by(user: User) -> QuerySet[MeetingBody]:
+    """Active bodies whose meetings the user may create and run (the rule itself is access.can_write_body)."""
+    if access.has_role(user, access.Role.ADMIN):
+        return MeetingBody.objects.filter(is_active=True)
+    if not getattr(user, "is_authenticated", False):
+        return MeetingBody.objects.none()
+    rule = Q(secretary=user)
+    if access.has_role(user, access.Role.SECRETARY):
+        rule |= Q(kind=BodyKind.KTPN)
+    if access.has_role(user, access.Role.CLERK):
+        rule |= Q(kind=BodyKind.INTERNAL)
+    return MeetingBody.objects.filter(rule, is_active=True)
+
+
+def bodies_visible_to(user: User) -> QuerySet[MeetingBody]:
+    if access.has_role(user, *access.FULL_READERS, *access.PUBLISHED_READERS):
+        return MeetingBody.objects.all()
+    return bodies_linked_to(user)
+
+
+def ktpn_body() -> MeetingBody | None:
+    """The ก.ต.ป.น. body (the first, if an office ever keeps two)."""
+    return MeetingBody.objects.filter(kind=BodyKind.KTPN).order_by("pk").first()
 
 
 # --- Members ---------------------------------------------------------------------
@@ -44,27 +84,36 @@ def members_ordered(qs: QuerySet[CommitteeMember] | None = None) -> QuerySet[Com
     return qs.annotate(rank=_rank_expression()).order_by("rank", "term_start", "pk")
 
 
-def members_serving_on(day: dt.date) -> QuerySet[CommitteeMember]:
-    """Who serves on the committee on a given date (term start ≤ day ≤ term end)."""
+def members_serving_on(day: dt.date, body: MeetingBody | None = None) -> QuerySet[CommitteeMember]:
+    """Who serves on a body (every body if None) on a given date (term start ≤ day ≤ term end)."""
     qs = CommitteeMember.objects.filter(term_start__lte=day).filter(Q(term_end__isnull=True) | Q(term_end__gte=day))
+    if body is not None:
+        qs = qs.filter(body=body)
     return members_ordered(qs)
 
 
 def members_visible_to(user: User) -> QuerySet[CommitteeMember]:
-    return members_ordered() if access.can_read(user) else CommitteeMember.objects.none()
+    if not access.can_read(user):
+        return CommitteeMember.objects.none()
+    return members_ordered(CommitteeMember.objects.filter(body__in=bodies_visible_to(user)))
 
 
 # --- Meetings ---------------------------------------------------------------------
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:
+    """Everything for the secretariat and executives; drafts of the bodies the user runs; otherwise
+    published meetings of the bodies the user may read."""
     if access.sees_everything(user):
         qs = Meeting.objects.all()
     elif access.can_read(user):
-        qs = Meeting.objects.filter(status__in=access.PUBLIC_STATUSES)
+        qs = Meeting.objects.filter(
+            Q(body__in=bodies_writable_by(user))
+            | Q(status__in=access.PUBLIC_STATUSES, body__in=bodies_visible_to(user))
+        )  # fmt: skip
     else:
         return Meeting.objects.none()
-    return qs.select_related("minutes").order_by("-date", "-year", "-number")
+    return qs.select_related("minutes", "body").order_by("-date", "-year", "-number")
 
 
 def items_visible_to(user: User) -> QuerySet[AgendaItem]:
@@ -82,7 +131,9 @@ def attendance_visible_to(user: User) -> QuerySet[Attendance]:
     if access.sees_everything(user):
         return qs
     if access.can_read(user):
-        return qs.filter(meeting__status=MeetingStatus.MINUTES_APPROVED)
+        return qs.filter(meeting__in=meetings_visible_to(user)).filter(
+            Q(meeting__status=MeetingStatus.MINUTES_APPROVED) | Q(meeting__body__in=bodies_writable_by(user))
+        )
     return qs.none()
 
 
@@ -117,19 +168,26 @@ def pdf_attachments(meeting: Meeting) -> list[AgendaAttachment]:
 # --- Targets and resolutions --------------------------------------------------------
 
 
-def meetings_target(fiscal_year: int) -> int:
+def meetings_target(fiscal_year: int, body: MeetingBody | None = None) -> int:
+    """ก.ต.ป.น. (body None): the year's FiscalYearTarget; another body: its own target per fiscal year."""
+    if body is not None and body.kind != BodyKind.KTPN:
+        return body.meetings_per_year
     target = FiscalYearTarget.objects.filter(fiscal_year=fiscal_year).first()
-    return target.meetings if target else DEFAULT_MEETINGS_PER_YEAR
+    if target:
+        return target.meetings
+    return body.meetings_per_year if body is not None else DEFAULT_MEETINGS_PER_YEAR
 
 
-def fiscal_year_progress(fiscal_year: int) -> dict:
+def fiscal_year_progress(fiscal_year: int, body: MeetingBody | None = None) -> dict:
+    """Meetings planned and held against the target: of `body`, or of the ก.ต.ป.น. when None."""
     start, end = thaidate.fiscal_year_range(fiscal_year)
     qs = Meeting.objects.filter(date__range=(start, end)).exclude(status=MeetingStatus.CANCELLED)
+    qs = qs.filter(body=body) if body is not None else qs.filter(body__kind=BodyKind.KTPN)
     counts = qs.aggregate(
         planned=Count("pk"),
         held=Count("pk", filter=Q(status__in=[MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])),
     )
-    target = meetings_target(fiscal_year)
+    target = meetings_target(fiscal_year, body)
     percent = round(100 * counts["held"] / target) if target else 0
     return {"fiscal_year": fiscal_year, "target": target, **counts, "percent": min(percent, 100)}
 
@@ -139,7 +197,10 @@ def resolutions_visible_to(user: User) -> QuerySet[Resolution]:
     if access.sees_everything(user):
         return qs
     if access.can_read(user):
-        return qs.filter(item__meeting__status=MeetingStatus.MINUTES_APPROVED)
+        return qs.filter(item__meeting__in=meetings_visible_to(user)).filter(
+            Q(item__meeting__status=MeetingStatus.MINUTES_APPROVED)
+            | Q(item__meeting__body__in=bodies_writable_by(user))
+        )
     return qs.none()
 
 
@@ -163,3 +224,39 @@ def reports_visible_to(user: User) -> QuerySet[AnnualReport]:
     if access.can_read(user):
         return AnnualReport.objects.filter(is_published=True)
     return AnnualReport.objects.none()
+
+
+# --- Publications and the plan in the cycle -------------------------------------------------
+
+
+def publications_visible_to(user: User) -> QuerySet[Publication]:
+    """Publishers and executives: every publication, withdrawn ones too; office staff: those not withdrawn;
+    school staff: those published to schools or to everyone, not withdrawn."""
+    qs = Publication.objects.select_related("published_by__profile", "withdrawn_by__profile", "plan")
+    if access.sees_withdrawn_publications(user):
+        return qs
+    if access.is_school_staff_only(user):
+        return qs.filter(withdrawn_at__isnull=True, audience__in=[Audience.SCHOOLS, Audience.PUBLIC])
+    if access.can_read_publications(user):
+        return qs.filter(withdrawn_at__isnull=True)
+    return qs.none()
+
+
+def current_publications_for(user: User) -> QuerySet[Publication]:
+    """What the user's lists and home page show: visible and not withdrawn."""
+    return publications_visible_to(user).filter(withdrawn_at__isnull=True)
+
+
+def public_publications() -> QuerySet[Publication]:
+    """The office's public page: published to everyone and not withdrawn."""
+    return Publication.objects.filter(audience=Audience.PUBLIC, withdrawn_at__isnull=True).order_by("-published_at")
+
+
+def plan_links_for(user: User, plan_id: int) -> QuerySet[AgendaPlanLink]:
+    """Agenda items (of meetings the user sees) that present the plan or one of its projects."""
+    items = items_visible_to(user)
+    return (
+        AgendaPlanLink.objects.filter(plan_id=plan_id, item__in=items)
+        .select_related("item__meeting", "item__parent", "project")
+        .order_by("item__meeting__date", "item__section", "item__position")
+    )  # fmt: skip

@@ -15,6 +15,7 @@ urlpatterns = [
     path("correspondence/", include("correspondence.urls")),
     path("committee/", include("committee.urls")),
     path("qa/", include("qa.urls")),
+    path("public/", include("committee.public_urls")),
     path("api/v1/", include("config.api_urls")),
     # The OpenAPI schema answers signed-in users only (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]): 401 otherwise.
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .bodies import MeetingBody
+
 DEFAULT_TITLE = "การประชุมคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา"
 DEFAULT_MEETINGS_PER_YEAR = 6
 
@@ -19,20 +21,25 @@ class MeetingStatus(models.TextChoices):
 
 
 class MeetingCounter(models.Model):
-    """The last meeting number issued in one BE calendar year (locked while issuing)."""
+    """The last meeting number a body issued in one BE calendar year (locked while issuing)."""
 
-    year = models.PositiveIntegerField("ปี พ.ศ.", unique=True)
+    body = models.ForeignKey(MeetingBody, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="คณะที่ประชุม")  # fmt: skip
+    year = models.PositiveIntegerField("ปี พ.ศ.")
     last_number = models.PositiveIntegerField("เลขครั้งล่าสุด", default=0)
 
     class Meta:
         verbose_name = "ตัวนับครั้งการประชุม"
         verbose_name_plural = "ตัวนับครั้งการประชุม"
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="committee_counter_body_year_unique")]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.last_number}"
+        return f"{self.body_id} {self.year}: {self.last_number}"
 
 
 class Meeting(models.Model):
+    body = models.ForeignKey(MeetingBody, on_delete=models.PROTECT, related_name="meetings",
+                             verbose_name="คณะที่ประชุม")  # fmt: skip
     year = models.PositiveIntegerField("ปี พ.ศ. (ของเลขครั้ง)", editable=False)
     number = models.PositiveIntegerField("ครั้งที่", editable=False)
     title = models.CharField("ชื่อการประชุม", max_length=300, default=DEFAULT_TITLE)
@@ -63,7 +70,7 @@ class Meeting(models.Model):
         verbose_name = "การประชุม ก.ต.ป.น."
         verbose_name_plural = "การประชุม ก.ต.ป.น."
         constraints = [
-            models.UniqueConstraint(fields=["year", "number"], name="committee_meeting_number_unique"),
+            models.UniqueConstraint(fields=["body", "year", "number"], name="committee_meeting_body_number_unique"),
             models.CheckConstraint(
                 condition=~models.Q(place="", online_link=""),
                 name="committee_meeting_has_place",

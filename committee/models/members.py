@@ -31,6 +31,8 @@ class Category(models.TextChoices):
 class CommitteeMember(models.Model):
     """One appointment of one person to the committee for one term."""
 
+    body = models.ForeignKey("committee.MeetingBody", on_delete=models.PROTECT, related_name="members",
+                             verbose_name="คณะที่ประชุม")  # fmt: skip
     prefix = models.CharField("คำนำหน้าชื่อ", max_length=40, help_text="เช่น นาย นาง นางสาว ดร. ว่าที่ร้อยตรี")
     first_name = models.CharField("ชื่อ", max_length=100)
     last_name = models.CharField("นามสกุล", max_length=100)

@@ -30,7 +30,9 @@ class Minutes(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name="ผู้บันทึกการรับรอง",
     )  # fmt: skip
-    history = HistoricalRecords()
+    draft_data = models.JSONField("ร่างที่พิมพ์ค้างไว้ (ยังไม่ผ่านการตรวจสอบ)", null=True, blank=True)
+    draft_saved_at = models.DateTimeField("บันทึกร่างล่าสุด", null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["draft_data", "draft_saved_at"])
 
     class Meta:
         verbose_name = "รายงานการประชุม"

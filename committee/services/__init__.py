@@ -14,7 +14,9 @@ from .agenda import (
     previous_meeting,
     unfinished_resolutions_before,
 )  # fmt: skip
-from .attendance import attendance_remove, attendance_set, guest_add
+from .attendance import attendance_remove, attendance_save_all, attendance_set, guest_add
+from .bodies import body_create, body_update, ktpn_body_get
+from .information import information_save
 from .invitation import (
     invitation_available,
     invitation_dispatch,
@@ -32,7 +34,16 @@ from .meetings import (
     target_set,
 )
 from .members import member_create, member_end_term, member_update
-from .minutes import item_record, minutes_add_correction, minutes_approve, minutes_update
+from .minutes import (
+    item_record,
+    minutes_add_correction,
+    minutes_approve,
+    minutes_autosave_raw,
+    minutes_save,
+    minutes_update,
+)  # fmt: skip
+from .plan_links import item_link_plan
+from .publications import publication_publish, publication_withdraw
 from .reports import report_get_or_create, report_set_published, report_update
 from .resolutions import followup_add, resolution_add, resolution_update
 
@@ -45,4 +56,6 @@ __all__ = [
     "member_update", "minutes_add_correction", "minutes_approve", "minutes_update", "previous_meeting",
     "report_get_or_create", "report_set_published", "report_update", "resolution_add",
     "resolution_update", "target_set", "unfinished_resolutions_before",
+    "attendance_save_all", "body_create", "body_update", "ktpn_body_get", "minutes_save", "minutes_autosave_raw",
+    "information_save", "item_link_plan", "publication_publish", "publication_withdraw",
 ]  # fmt: skip

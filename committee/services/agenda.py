@@ -26,15 +26,16 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
     """The last meeting before this one that was not cancelled."""
     earlier = Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk)
     return (
-        Meeting.objects.filter(earlier).exclude(pk=meeting.pk).exclude(status=MeetingStatus.CANCELLED)
+        Meeting.objects.filter(earlier, body_id=meeting.body_id).exclude(pk=meeting.pk).exclude(status=MeetingStatus.CANCELLED)
         .order_by("-date", "-pk").first()
     )  # fmt: skip
 
 
 def unfinished_resolutions_before(meeting: Meeting):  # noqa: ANN201 - QuerySet[Resolution]
-    """Resolutions of earlier, not cancelled meetings that are still open or in progress."""
+    """Resolutions of earlier, not cancelled meetings of the same body that are still open or in progress."""
     return (
-        Resolution.objects.filter(status__in=UNFINISHED, item__meeting__date__lte=meeting.date)
+        Resolution.objects.filter(status__in=UNFINISHED, item__meeting__date__lte=meeting.date,
+                                  item__meeting__body_id=meeting.body_id)
         .exclude(item__meeting=meeting).exclude(item__meeting__status=MeetingStatus.CANCELLED)
         .select_related("item__meeting").prefetch_related("follow_ups")
         .order_by("item__meeting__date", "item__section", "item__position", "pk")
@@ -69,7 +70,7 @@ def _carry_summary(resolution: Resolution) -> str:
 @transaction.atomic
 def agenda_carry_over(*, user: User, meeting: Meeting) -> int:
     """Add every unfinished resolution of earlier meetings to วาระที่ 3 (once each); returns how many."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, meeting)
     require_status(meeting, (MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED),
                    "ดึงเรื่องสืบเนื่องได้เฉพาะก่อนการประชุม")  # fmt: skip
     already = set(meeting.items.filter(carried_from__isnull=False).values_list("carried_from_id", flat=True))
@@ -98,7 +99,7 @@ def agenda_prefill(*, user: User, meeting: Meeting) -> None:
 @transaction.atomic
 def item_add(*, user: User, meeting: Meeting, section: int, title: str, parent: AgendaItem | None = None,
              **fields: str) -> AgendaItem:  # fmt: skip
-    access.require_writer(user)
+    access.require_meeting_writer(user, meeting)
     require_not_locked(meeting)
     if parent is not None:
         if parent.meeting_id != meeting.pk or parent.parent_id is not None:
@@ -114,7 +115,7 @@ def item_add(*, user: User, meeting: Meeting, section: int, title: str, parent: 
 
 @transaction.atomic
 def item_update(*, user: User, item: AgendaItem, **fields: str) -> AgendaItem:
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)
     require_not_locked(item.meeting)
     for key in ITEM_FIELDS:
         if key in fields:
@@ -127,14 +128,14 @@ def item_update(*, user: User, item: AgendaItem, **fields: str) -> AgendaItem:
 @transaction.atomic
 def item_remove(*, user: User, item: AgendaItem) -> None:
     """Only a draft agenda loses items; a published one keeps what members received."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)
     require_status(item.meeting, (MeetingStatus.DRAFT,), "ลบเรื่องได้เฉพาะระเบียบวาระที่ยังเป็นร่าง")
     item.delete()
 
 
 @transaction.atomic
 def item_move(*, user: User, item: AgendaItem, up: bool) -> None:
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)
     require_not_locked(item.meeting)
     siblings = AgendaItem.objects.filter(meeting=item.meeting, section=item.section, parent=item.parent_id)
     other = (siblings.filter(position__lt=item.position).order_by("-position") if up
@@ -173,7 +174,7 @@ def _check_pdf_readable(upload: UploadedFile) -> None:
 
 @transaction.atomic
 def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title: str = "") -> AgendaAttachment:
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)
     require_not_locked(item.meeting)
     mime = _sniff(upload)
     name = uploads.original_name(upload.name)
@@ -186,7 +187,7 @@ def attachment_add(*, user: User, item: AgendaItem, upload: UploadedFile, title:
 
 @transaction.atomic
 def attachment_remove(*, user: User, attachment: AgendaAttachment) -> None:
-    access.require_writer(user)
+    access.require_meeting_writer(user, attachment.item.meeting)
     require_status(attachment.item.meeting, (MeetingStatus.DRAFT,), "ลบเอกสารประกอบได้เฉพาะระเบียบวาระที่ยังเป็นร่าง")
     attachment.file.delete(save=False)
     attachment.delete()

@@ -55,6 +55,9 @@ def invitation_available() -> bool:
 
 
 def invitation_subject(meeting: Meeting) -> str:
+    """The committee's wording for ก.ต.ป.น.; another body's meetings by the body's own meeting title."""
+    if meeting.body.kind != "ktpn":
+        return f"ขอเชิญ{meeting.body.title_for_meetings.removeprefix('การ')} ครั้งที่ {meeting.number_display}"
     return f"ขอเชิญประชุมคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา ครั้งที่ {meeting.number_display}"
 
 
@@ -68,7 +71,7 @@ def _require_no_invitation(meeting: Meeting) -> None:
 @transaction.atomic
 def invitation_issue(*, user: User, meeting: Meeting):  # noqa: ANN201 - correspondence.models.Letter
     """The number-only path: register the invitation in the send register and keep its ที่ on the meeting."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, meeting)
     issue = _issue_fn()
     if issue is None:
         raise ValidationError("ระบบทะเบียนหนังสือส่งยังไม่พร้อมใช้งาน จึงยังออกเลขหนังสือเชิญประชุมไม่ได้")
@@ -91,7 +94,11 @@ def invitation_signers(meeting: Meeting) -> list[User]:
     office's executives (the office director chairs the committee by law; a deputy may sign for him)."""
     from correspondence import access as corr_access
 
-    chair = selectors.members_serving_on(meeting.date).filter(position=Position.CHAIR, user__is_active=True).first()
+    chair = (
+        selectors.members_serving_on(meeting.date, meeting.body)
+        .filter(position=Position.CHAIR, user__is_active=True)
+        .first()
+    )
     out = [chair.user] if chair and corr_access.can_read(chair.user) else []
     executives = get_user_model().objects.filter(groups__name=Role.EXECUTIVE, is_active=True).order_by("pk")
     return out + [u for u in executives.distinct() if u not in out]
@@ -149,14 +156,15 @@ def invitation_draft(*, user: User, meeting: Meeting, signer: User | None = None
     from correspondence import chain
     from correspondence.models import LetterKind
 
-    access.require_writer(user)
+    access.require_meeting_writer(user, meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.AGENDA_PUBLISHED:
         raise ValidationError("ร่างหนังสือเชิญประชุมได้เมื่อแจ้งระเบียบวาระแล้ว และยังไม่ได้ประชุม")
     _require_no_invitation(meeting)
     content = chain.letter_write(
         user=user, register_code="send", kind=LetterKind.EXTERNAL, subject=invitation_subject(meeting),
-        addressee=ADDRESSEE, recipient_text=RECIPIENTS, body=invitation_body(meeting),
+        addressee=ADDRESSEE if meeting.body.kind == "ktpn" else f"ผู้เข้าร่วม{meeting.body.name}",
+        recipient_text=RECIPIENTS, body=invitation_body(meeting),
         enclosures=f"ระเบียบวาระการประชุม ครั้งที่ {meeting.number_display} จำนวน 1 ชุด",
         closing="ขอแสดงความนับถือ", signer=_signer(meeting, signer),
     )  # fmt: skip
@@ -171,7 +179,7 @@ def invitation_recipients(meeting: Meeting) -> tuple[list[User], list[tuple[str,
     (people), the others on paper, addressed by name and position (the member record has no address)."""
     people: list[User] = []
     paper: list[tuple[str, str]] = []
-    for member in selectors.members_serving_on(meeting.date).select_related("user"):
+    for member in selectors.members_serving_on(meeting.date, meeting.body).select_related("user"):
         if member.user_id and member.user.is_active:
             if member.user not in people:
                 people.append(member.user)
@@ -197,7 +205,7 @@ def invitation_dispatch(*, user: User, meeting: Meeting) -> Letter:
     from correspondence import delivery, services
     from correspondence.models import Status
 
-    access.require_writer(user)
+    access.require_meeting_writer(user, meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("invitation_letter").get(pk=meeting.pk)
     letter = meeting.invitation_letter
     if letter is None or not letter.contents.exists():

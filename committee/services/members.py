@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from .. import access
-from ..models import CommitteeMember
+from ..models import CommitteeMember, MeetingBody
+from .bodies import ktpn_body_get
 
 MEMBER_FIELDS = (
     "prefix", "first_name", "last_name", "job_title", "position", "category",
@@ -20,10 +21,13 @@ if TYPE_CHECKING:
 
 
 @transaction.atomic
-def member_create(*, user: User, account: User | None = None, **fields: object) -> CommitteeMember:
-    """`user` is who records it; `account` is the member's own login, if they have one."""
-    access.require_writer(user)
-    member = CommitteeMember(user=account, **{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
+def member_create(*, user: User, account: User | None = None, body: MeetingBody | None = None,
+                  **fields: object) -> CommitteeMember:  # fmt: skip
+    """`user` is who records it; `account` is the member's own login, if they have one; `body` the
+    meeting body (ก.ต.ป.น. when none is given). People without accounts are members too."""
+    body = body or ktpn_body_get()
+    access.require_body_writer(user, body)
+    member = CommitteeMember(body=body, user=account, **{k: v for k, v in fields.items() if k in MEMBER_FIELDS})
     member.full_clean()
     member.save()
     return member
@@ -32,7 +36,7 @@ def member_create(*, user: User, account: User | None = None, **fields: object) 
 @transaction.atomic
 def member_update(*, user: User, member: CommitteeMember, account: User | None | bool = False,
                   **fields: object) -> CommitteeMember:  # fmt: skip
-    access.require_writer(user)
+    access.require_body_writer(user, member.body)
     if account is not False:
         member.user = account
     for key, value in fields.items():

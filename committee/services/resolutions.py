@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def resolution_add(*, user: User, item: AgendaItem, text: str = "", responsible: str = "",
                    due_date: dt.date | None = None, responsible_user=None) -> Resolution:  # noqa: ANN001  # fmt: skip
     """Track a มติ of a held meeting; the text defaults to the item's recorded มติ."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)
     item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
     if item.meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
         raise ValidationError("บันทึกมติได้หลังการประชุมเท่านั้น")
@@ -36,7 +36,7 @@ def resolution_add(*, user: User, item: AgendaItem, text: str = "", responsible:
 def resolution_update(*, user: User, resolution: Resolution, responsible: str, due_date: dt.date | None,
                       status: str) -> Resolution:  # fmt: skip
     """Who, by when and how far: follow-up data, editable even after the minutes are approved."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, resolution.item.meeting)
     resolution.responsible = responsible.strip()
     resolution.due_date = due_date
     resolution.status = status
@@ -47,7 +47,7 @@ def resolution_update(*, user: User, resolution: Resolution, responsible: str, d
 
 @transaction.atomic
 def followup_add(*, user: User, resolution: Resolution, date: dt.date, note: str, status: str = "") -> FollowUp:
-    access.require_writer(user)
+    access.require_meeting_writer(user, resolution.item.meeting)
     follow = FollowUp(resolution=resolution, date=date, note=note.strip(), created_by=user)
     follow.full_clean()
     follow.save()

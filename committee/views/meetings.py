@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -26,21 +26,28 @@ def index(request: HttpRequest) -> HttpResponse:
         "open_resolutions": selectors.open_resolutions(user).order_by("due_date")[:10],
         "open_count": selectors.open_resolutions(user).count(),
         "recent": selectors.meetings_visible_to(user)[:6],
-        "can_write": access.can_write(user),
+        "can_write": access.can_create_meeting(user), "can_set_target": access.can_write(user),
+        "bodies": selectors.bodies_visible_to(user).filter(is_active=True),
         "target_form": TargetForm(initial={"fiscal_year": fy, "meetings": selectors.meetings_target(fy)}),
     })  # fmt: skip
 
 
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
+    """The meetings the user sees, filterable by body and by year."""
     access.require_reader(request.user)
     meetings = selectors.meetings_visible_to(request.user)
+    bodies = selectors.bodies_visible_to(request.user).filter(meetings__isnull=False).distinct()
+    body = request.GET.get("body", "")
+    if body.isdigit():
+        meetings = meetings.filter(body_id=int(body))
     years = sorted({m.year for m in meetings}, reverse=True)
     year = request.GET.get("year")
     if year and year.isdigit():
         meetings = meetings.filter(year=int(year))
     return render(request, "committee/meeting_list.html", {
-        "meetings": meetings, "years": years, "year": year, "can_write": access.can_write(request.user),
+        "meetings": meetings, "years": years, "year": year, "bodies": bodies, "body": body,
+        "can_write": access.can_create_meeting(request.user),
     })  # fmt: skip
 
 
@@ -52,8 +59,13 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     else:
         meeting = None
         access.require_reader(user)
-        access.require_writer(user)
-    form = MeetingForm(request.POST or None, instance=meeting or Meeting())
+        if access.can_write(user):  # a fresh office: the ก.ต.ป.น. body is there to choose
+            services.ktpn_body_get()
+        if not access.can_create_meeting(user):
+            raise PermissionDenied(access.BODY_WRITER_ONLY)
+    bodies = selectors.bodies_writable_by(user)
+    initial = {"body": request.GET.get("body")} if request.GET.get("body", "").isdigit() else {}
+    form = MeetingForm(request.POST or None, instance=meeting or Meeting(), bodies=bodies, initial=initial)
 
     def save(data: dict) -> Meeting:
         if meeting is None:

@@ -89,13 +89,31 @@ def objects(world: World) -> dict:
     draft_report = services.report_get_or_create(user=secretary, fiscal_year=fy)
     public_report = services.report_get_or_create(user=secretary, fiscal_year=fy - 1)
     services.report_set_published(user=secretary, report=public_report, published=True)
-    return {"committee": {
+    publications = _publications(secretary)
+    return {"committee": {**publications,
         "member": member, "bare": bare, "approved": approved, "approved_item": approved_item, "guest": guest,
         "public_resolution": public_resolution, "held": held, "held_item": held_item,
         "draft_resolution": draft_resolution, "published": published, "published_item": published_item,
         "public_attachment": public_attachment, "draft": draft, "draft_item": draft_item,
         "draft_attachment": draft_attachment, "draft_report": draft_report, "public_report": public_report,
     }}  # fmt: skip
+
+
+def _publications(secretary: object) -> dict:
+    """One published to schools, one to everyone, one withdrawn (issue 15: publishing)."""
+
+    def publish(title: str, audience: str) -> object:
+        return services.publication_publish(user=secretary, title=title, kind="annual_report", audience=audience,
+                                            upload=_pdf())  # fmt: skip
+
+    withdrawn = publish("รายงานที่ถอนแล้ว", "public")
+    services.publication_withdraw(user=secretary, publication=withdrawn, reason="แนบไฟล์ผิด")
+    return {"schools_pub": publish("รายงานถึงสถานศึกษา", "schools"), "public_pub": publish("รายงานสาธารณะ", "public"),
+            "withdrawn_pub": withdrawn}  # fmt: skip
+
+
+PUBLISHER = {**expect(302, 403, 403, 403), "director": 302}  # secretary, director, administrator publish
+PUBLICATION_ALL = everyone(200)  # school staff included
 
 
 def pk(name: str):  # noqa: ANN201
@@ -204,4 +222,38 @@ CASES = {
     "committee:report_publish": post_only(
         expect(302, 403, 403, 404), kwargs=pk("public_report"), data=lambda w: {"publish": "1"}
     ),  # fmt: skip
+    # Issue 15: the information system in four domains, the plan on an agenda item, publishing.
+    "committee:information_list": Case(expect=PAGE),
+    "committee:information_detail": [
+        Case(kwargs=lambda w: {"year": 2569}, expect=PAGE),
+        Case(
+            method="post",
+            kwargs=lambda w: {"year": 2569},
+            expect=expect(302, 403, 403, 403),
+            data=lambda w: {"academic-strengths": "ครูใช้สื่อเทคโนโลยี"},
+        ),
+    ],  # fmt: skip
+    "committee:item_plan": Case(kwargs=pk("draft_item"), expect=DRAFT_WRITE),
+    "committee:publication_list": Case(expect=PUBLICATION_ALL),
+    "committee:publication_create": Case(expect={**PUBLISHER, "administrator": 200, "secretary": 200, "director": 200}),
+    "committee:publication_file": [
+        Case(kwargs=pk("schools_pub"), expect=PUBLICATION_ALL),
+        Case(kwargs=pk("public_pub"), expect=PUBLICATION_ALL),
+        Case(kwargs=pk("withdrawn_pub"), expect={**expect(200, 200, 404, 404), "director": 200}),
+    ],
+    # No reason given: refused with a message, so the publication stays for the next role.
+    "committee:publication_withdraw": post_only(PUBLISHER, kwargs=pk("schools_pub")),
+    # Issue 15 items 1–2: meeting bodies (the clerk may create the group's internal one) and minutes autosave.
+    "committee:body_list": Case(expect=PAGE),
+    "committee:body_create": Case(expect={**CREATE, "clerk": 200}),
+    "committee:body_edit": Case(
+        kwargs=lambda w: {"pk": w.objects["committee"]["approved"].body_id}, expect=PUBLIC_WRITE
+    ),
+    "committee:minutes_autosave": post_only(expect(200, 403, 404, 404), kwargs=pk("held")),
+    "public:index": Case(expect=everyone(200, anonymous=200)),
+    "public:file": [
+        Case(kwargs=pk("public_pub"), expect=everyone(200, anonymous=200)),
+        Case(kwargs=pk("schools_pub"), expect=everyone(404, anonymous=404)),
+        Case(kwargs=pk("withdrawn_pub"), expect=everyone(404, anonymous=404)),
+    ],
 }

@@ -181,7 +181,7 @@ def test_attendance_rules_show_as_messages(world, secretary, committee_members, 
 def test_home_shows_fiscal_year_progress_and_open_resolutions(world, secretary, client_for, make_meeting):
     from core import thaidate
 
-    hold(secretary, make_meeting(thaidate.today()))
+    hold(secretary, make_meeting(thaidate.today(), confirm_date=True))  # the world's meetings lie ahead of it
     services.target_set(user=secretary, fiscal_year=thaidate.fiscal_year(thaidate.today()), meetings=4)
     page = client_for(secretary).get(reverse("committee:index")).content.decode()
     assert "ประชุมแล้ว 1 จาก 4 ครั้งที่กำหนด" in page
@@ -218,7 +218,7 @@ def test_the_demo_seeds_a_working_committee(db):
     schools_demo.seed(ctx)
     supervision_demo.seed(ctx)
     committee_demo.seed(ctx)
-    statuses = sorted(Meeting.objects.values_list("status", flat=True))
+    statuses = sorted(Meeting.objects.filter(body__kind="ktpn").values_list("status", flat=True))
     assert statuses == sorted(
         [
             MeetingStatus.MINUTES_APPROVED,
@@ -228,5 +228,14 @@ def test_the_demo_seeds_a_working_committee(db):
         ]
     )
     assert Resolution.objects.filter(status__in=["open", "in_progress"]).count() == 2
-    upcoming = Meeting.objects.get(status=MeetingStatus.AGENDA_PUBLISHED)
+    upcoming = Meeting.objects.get(status=MeetingStatus.AGENDA_PUBLISHED, body__kind="ktpn")
     assert upcoming.invitation_number
+    # issue 15: the group's monthly meeting (the clerk's, one held and one ahead, each numbered in its body)
+    # and a cluster principals' body with its school directors
+    group = Meeting.objects.filter(body__kind="internal").order_by("date")
+    assert [m.status for m in group] == [MeetingStatus.HELD, MeetingStatus.DRAFT]
+    assert group[0].minutes.recorder_name and group[0].attendance.count() == 4
+    assert Meeting.objects.get(body__kind="ktpn", status=MeetingStatus.HELD).number != 0
+    from committee.models import MeetingBody
+
+    assert MeetingBody.objects.get(kind="cluster").members.count() == 5
