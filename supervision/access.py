@@ -13,6 +13,7 @@ An object the user may not know of is a 404 (`get_<thing>_for_user`); a reader w
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.roles import Role, UserLike, has_role
@@ -22,8 +23,11 @@ from . import selectors
 from .models import (
     Activity,
     AnnualPlan,
+    EventEvidence,
+    EventStatus,
     Evidence,
     FollowUpAction,
+    GroupEvent,
     PhaseNote,
     Project,
     SchoolGroup,
@@ -293,3 +297,108 @@ def get_tool_for_user(user: UserLike, pk: int, *, write: bool = False) -> Tool:
     if write:
         require_tool_editor(user)
     return tool
+
+
+# --- Summaries to print, registers of networks and good practice (issue 16) ----------------------
+
+
+def can_print_any_summary(user: UserLike) -> bool:
+    """The director and the administrator print any supervisor's summary of any year."""
+    return has_role(user, *SUMMARY_READERS)
+
+
+def require_summary_chooser(user: UserLike) -> None:
+    if not (can_create_visits(user) or can_print_any_summary(user)):
+        raise PermissionDenied("เฉพาะศึกษานิเทศก์และผู้อำนวยการกลุ่มพิมพ์สรุปผลการนิเทศได้")
+
+
+REGISTER_READERS = PLAN_READERS  # office and committee roles; schools do not know the registers
+REGISTER_EDITORS = PLAN_EDITORS
+
+
+def can_read_registers(user: UserLike) -> bool:
+    return has_role(user, *REGISTER_READERS)
+
+
+def require_register_reader(user: UserLike) -> None:
+    """School staff (and a login without a role) are told nothing exists: 404."""
+    if not can_read_registers(user):
+        raise Http404("ไม่พบทะเบียนนี้")
+
+
+def can_edit_registers(user: UserLike) -> bool:
+    return has_role(user, *REGISTER_EDITORS)
+
+
+def require_register_editor(user: UserLike) -> None:
+    if not can_edit_registers(user):
+        raise PermissionDenied("คุณมีสิทธิ์ดูทะเบียนเท่านั้น")
+
+
+def get_register_record_for_user(user: UserLike, model: type, pk: int, *, write: bool = False) -> object:
+    """A network, good practice or study record: 404 for those who may not know it, 403 for readers who write."""
+    require_register_reader(user)
+    record = get_object_or_404(model.objects.all(), pk=pk)
+    if write:
+        require_register_editor(user)
+    return record
+
+
+# --- Group events and the office's visit/event types (issue 16) ------------------------------
+# Group events (กิจกรรมกลุ่ม) are read like plans; a draft only by its recorder, its people, the director and
+# the administrator. Supervisors and the director record them; the office's type lists are edited by the
+# director and the administrator.
+EVENT_RECORDERS = (Role.SUPERVISOR, Role.DIRECTOR)
+ALL_EVENTS = (Role.ADMIN, Role.DIRECTOR)
+TYPE_EDITORS = (Role.ADMIN, Role.DIRECTOR)
+
+
+def can_record_events(user: UserLike) -> bool:
+    return has_role(user, *EVENT_RECORDERS)
+
+
+def sees_every_event(user: UserLike) -> bool:
+    return has_role(user, *ALL_EVENTS)
+
+
+def require_event_recorder(user: UserLike) -> None:
+    if not can_record_events(user):
+        raise PermissionDenied("บันทึกกิจกรรมกลุ่มได้เฉพาะศึกษานิเทศก์และผู้อำนวยการกลุ่ม")
+
+
+def can_edit_event(user: UserLike, event: GroupEvent) -> bool:
+    """The recorder, the event's people and the director or administrator; a cancelled event is closed."""
+    if event.status == EventStatus.CANCELLED:
+        return False
+    if sees_every_event(user):
+        return True
+    return can_record_events(user) and (
+        event.created_by_id == getattr(user, "pk", None) or event.people.filter(pk=user.pk).exists()
+    )
+
+
+def get_event_for_user(user: UserLike, pk: int, *, write: bool = False) -> GroupEvent:
+    event = get_object_or_404(selectors.events_visible_to(user), pk=pk)
+    if write and not can_edit_event(user, event):
+        raise PermissionDenied("คุณแก้ไขกิจกรรมกลุ่มนี้ไม่ได้")
+    return event
+
+
+def get_event_evidence_for_user(user: UserLike, pk: int, *, write: bool = False) -> EventEvidence:
+    evidence = get_object_or_404(EventEvidence.objects.select_related("event"), pk=pk)
+    get_event_for_user(user, evidence.event_id, write=write)
+    return evidence
+
+
+def can_edit_types(user: UserLike) -> bool:
+    return has_role(user, *TYPE_EDITORS)
+
+
+def require_type_reader(user: UserLike) -> None:
+    if not can_read_plans(user):
+        raise PermissionDenied("คุณไม่มีสิทธิ์ดูประเภทการนิเทศ")
+
+
+def require_type_editor(user: UserLike) -> None:
+    if not can_edit_types(user):
+        raise PermissionDenied("แก้ไขประเภทการนิเทศได้เฉพาะผู้อำนวยการกลุ่มและผู้ดูแลระบบ")

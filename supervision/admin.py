@@ -3,7 +3,18 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualPlan, PlanPriority, Project, Spending, SurveyInvitation, Tool, Visit
+from .models import (
+    AnnualPlan,
+    EventType,
+    GroupEvent,
+    PlanPriority,
+    Project,
+    Spending,
+    SurveyInvitation,
+    Tool,
+    Visit,
+    VisitType,
+)
 
 
 @admin.register(AnnualPlan)
@@ -48,3 +59,20 @@ class VisitAdmin(SimpleHistoryAdmin):
 class SurveyInvitationAdmin(admin.ModelAdmin):
     list_display = ("visit", "created_at")
     readonly_fields = ("token",)
+
+
+@admin.register(VisitType)
+class VisitTypeAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "order", "is_active")
+
+
+@admin.register(EventType)
+class EventTypeAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "order", "is_active", "counts_toward_coverage")
+
+
+@admin.register(GroupEvent)
+class GroupEventAdmin(admin.ModelAdmin):
+    list_display = ("date", "title", "event_type", "status", "activity")
+    list_filter = ("status", "event_type", "fiscal_year")
+    search_fields = ("title",)

@@ -25,11 +25,24 @@ class SupervisionConfig(AppConfig):
 
         from . import documents  # noqa: F401 - registers document kinds
         from .panels import school_panel, supervision_panel
+        from .reports import result  # noqa: F401 - registers the project result report
 
         register_panel(supervision_panel, order=20)
+        from . import home_figures, panels
+
+        register_panel(panels.review_action, order=12)
+        register_panel(panels.returned_action, order=13)
+        register_panel(panels.acknowledge_action, order=12)
+        register_panel(panels.survey_panel, order=16)
+        register_panel(home_figures.coverage_figure, order=10)
+        register_panel(home_figures.satisfaction_figure, order=11)
+        register_panel(home_figures.budget_figure, order=13)
         register_panel(school_panel, order=20, slot="school_detail")
         from core.search import register_source as register_search
 
         from .search import visit_hits
 
         register_search(visit_hits, order=20)
+        from .search import register_hits
+
+        register_search(register_hits, order=25)

@@ -11,6 +11,7 @@ from schools.models import Cluster, School
 
 from .defaults import CLASSROOM, ensure_default_tools
 from .models import Tool, ToolItem, Visit, VisitScore, VisitStatus, VisitTeacher
+from .services import score_tally
 
 STATUSES = [VisitStatus.DRAFT, VisitStatus.SUBMITTED, VisitStatus.APPROVED, VisitStatus.APPROVED,
             VisitStatus.ACKNOWLEDGED, VisitStatus.ACKNOWLEDGED, VisitStatus.RETURNED]  # fmt: skip
@@ -51,4 +52,5 @@ def build_dataset(
     VisitScore.objects.bulk_create(
         [VisitScore(visit=v, item_id=i, value=rng.randint(0, 3)) for v in visit_rows for i in items], batch_size=5000
     )
+    score_tally.summaries_rebuild(fiscal_years=[fiscal_year])  # the dashboard's sums, as the services keep them
     return {"schools": school_rows, "visits": visit_rows, "tool": tool}

@@ -11,8 +11,8 @@ from core.calendar import Entry
 from core.roles import Role, UserLike, has_role
 
 from . import access
-from .models import VisitStatus
-from .selectors import follow_ups_visible_to, visits_visible_to
+from .models import EventStatus, VisitStatus
+from .selectors import events_visible_to, follow_ups_visible_to, visits_visible_to
 
 
 def _own(user: UserLike) -> Q:
@@ -43,7 +43,22 @@ def supervision_entries(user: UserLike, start: dt.date, end: dt.date) -> list[En
         )
         for f in follow_ups.select_related("visit__school").distinct()
     ]  # fmt: skip
-    return out
+    return out + _event_entries(user, start, end)
+
+
+def _event_entries(user: UserLike, start: dt.date, end: dt.date) -> list[Entry]:
+    """Group events (กิจกรรมกลุ่ม) the user may see; supervisors and the director their own. Cancelled ones drop off."""
+    events = events_visible_to(user).filter(date__range=(start, end)).exclude(status=EventStatus.CANCELLED)
+    if has_role(user, Role.SUPERVISOR, Role.DIRECTOR):
+        events = events.filter(Q(created_by=user) | Q(people=user))
+    return [
+        Entry(
+            title=e.title, start=e.date, place=e.place, url=reverse("supervision:event_detail", args=[e.pk]),
+            kind=f"{e.event_type.name} (วางแผน)" if e.is_draft else e.event_type.name, uid=f"supervision.event:{e.pk}",
+            colour="secondary" if e.is_draft else "info",
+        )
+        for e in events.distinct()
+    ]  # fmt: skip
 
 
 def plan_visit_action(user: UserLike) -> tuple[str, str] | None:

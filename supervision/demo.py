@@ -32,3 +32,6 @@ def seed_supervision(ctx: DemoContext, schools: list) -> None:
         {"title": "การอ่านออกเขียนได้ ป.1", "detail": "RT ต่ำกว่าร้อยละ 70", "school": schools[5], "source": "RT"},
     ])  # fmt: skip
     seed_visits(ctx, schools=schools, plans={year - 1: last, year: current})
+    from .demo_events import seed_events
+
+    seed_events(ctx, schools=schools, plan=current)

@@ -21,6 +21,7 @@ TO_DEVELOP = ["การวัดและประเมินผลระห�
               "การดูแลนักเรียนที่เรียนรู้ช้า", "การบันทึกผลหลังสอน"]  # fmt: skip
 TYPE_TOOL = {VisitType.CLASSROOM: CLASSROOM, VisitType.INTERNAL: INTERNAL, VisitType.QA: QA_FOLLOW_UP,
              VisitType.POLICY: None, VisitType.ONLINE: CLASSROOM}  # fmt: skip
+VISIT_TYPE_CODES = [VisitType.CLASSROOM, VisitType.INTERNAL, VisitType.POLICY, VisitType.QA, VisitType.ONLINE]
 
 
 def _school_users(ctx: DemoContext, schools: list) -> dict[int, object]:
@@ -68,7 +69,7 @@ def _record(ctx: DemoContext, n: int, date: dt.date, schools: list, plan, tools:
     rng = ctx.rng
     school = rng.choice(schools[:6]) if n % 4 == 0 else rng.choice(schools)
     author = ctx.supervisors[n % len(ctx.supervisors)]
-    visit_type = rng.choice(list(VisitType))
+    visit_type = rng.choice(VISIT_TYPE_CODES)
     tool = tools.get(TYPE_TOOL[visit_type]) if TYPE_TOOL[visit_type] else None
     activities = [a for p in plan.projects.all() for a in p.activities.all()]
     visit = services.visit_create(

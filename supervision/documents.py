@@ -11,7 +11,7 @@ from core.models import OfficeProfile, display_name
 
 from . import access, selectors
 from .models import Project, Scale, Visit
-from .models.plans import lines
+from .models.plans import lines, numbered_lines
 
 User = get_user_model()
 
@@ -230,5 +230,63 @@ documents.register(
         can_request=lambda user, params: access.can_read_plans(user),
         title=_project_title,
         parse_params=lambda data: _int_param(data, "project"),
+    )
+)
+
+
+# --- The annual plan (แผนนิเทศ ติดตามและประเมินผลการจัดการศึกษา) as one document ----------------------
+
+
+def plan_project_rows(plan) -> tuple[list[dict], str]:  # noqa: ANN001 - AnnualPlan
+    """Each project with its budget by line (compensation, operating, materials, total) and the plan's total."""
+    rows, total = [], Decimal(0)
+    for project in plan.projects.prefetch_related("activities", "indicators").order_by("order", "pk"):
+        budget = selectors.project_budget(project)
+        total += budget["total"]
+        rows.append({"project": project, "total": baht(budget["total"], satang=True),
+                     **{key: baht(budget[key], satang=True) for key in ("compensation", "operating", "materials")},
+                     "indicators": list(project.indicators.all())})  # fmt: skip
+    return rows, baht(total, satang=True)
+
+
+def plan_heading(plan) -> list[str]:  # noqa: ANN001 - AnnualPlan
+    """The title on two lines, the fiscal year on the second ("… ปีงบประมาณ 2570" is never split)."""
+    head, sep, rest = str(plan).partition("ปีงบประมาณ")
+    if not sep:
+        return [head.strip(), f"ประจำปีงบประมาณ {plan.fiscal_year}"]
+    return [head.strip(), f"{sep}{rest}".strip()] if head.strip() else [f"{sep}{rest}".strip()]
+
+
+def _build_plan(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    from .models import AnnualPlan
+
+    plan = AnnualPlan.objects.filter(pk=job.params.get("plan")).first()
+    if plan is None:
+        raise documents.DocumentError("ไม่พบแผนนิเทศนี้")
+    progress(30, "กำลังจัดรูปแบบแผนนิเทศ")
+    rows, total = plan_project_rows(plan)
+    html = documents.render_html("documents/supervision_plan.html", {
+        "plan": plan, "title": str(plan), "heading": plan_heading(plan), "rows": rows, "total": total, "mission": numbered_lines(plan.mission),
+        "goals": numbered_lines(plan.goals), "strategies": numbered_lines(plan.strategies),
+    })  # fmt: skip
+    return documents.RenderedDocument(html=html, filename=f"supervision-plan-{plan.fiscal_year}.pdf")
+
+
+def _plan_title(params: dict) -> str:
+    from .models import AnnualPlan
+
+    plan = AnnualPlan.objects.filter(pk=params.get("plan")).first()
+    return str(plan) if plan else "แผนนิเทศประจำปี"
+
+
+documents.register(
+    documents.DocumentKind(
+        kind="supervision.plan_document",
+        label="แผนนิเทศประจำปี",
+        build=_build_plan,
+        can_request=lambda user, params: access.can_read_plans(user),
+        title=_plan_title,
+        parse_params=lambda data: _int_param(data, "plan"),
+        archival=True,
     )
 )

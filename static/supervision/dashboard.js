@@ -23,13 +23,33 @@
     ThaiCharts.whenFontReady(drawCharts);
   }
   const el = document.getElementById("school-map");
+  // Each school's coverage: target met, visited below target, not visited. The shape differs too
+  // (filled or hollow ring) and the legend under the map names each kind in words.
+  const target = Number(el && el.dataset.target) || 0;
+  const STYLES = {
+    met: {color: "#0f5132", fillColor: "#198754", fillOpacity: 0.9, weight: 1, radius: 6},
+    visited: {color: "#664d03", fillColor: "#ffc107", fillOpacity: 0.9, weight: 1, radius: 6},
+    none: {color: "#b02a37", fillColor: "#ffffff", fillOpacity: 0.6, weight: 3, radius: 6},
+  };
+  const kindOf = m => (!m.visits ? "none" : (target && m.visits < target ? "visited" : "met"));
+  const LABELS = {met: target ? "ถึงเป้าหมาย" : "นิเทศแล้ว", visited: "นิเทศแล้ว ยังไม่ถึงเป้าหมาย", none: "ยังไม่ได้นิเทศ"};
+  const drawBase = map => {
+    // The base layer is a vendored file (Natural Earth via world-atlas): no tile server, works offline.
+    const url = el.dataset.basemap;
+    if (!url) return;
+    fetch(url).then(r => r.json()).then(geo => {
+      L.geoJSON(geo, {interactive: false, style: f => (f.properties.focus
+        ? {color: "#6c757d", weight: 1, fillColor: "#f8f9fa", fillOpacity: 1}
+        : {color: "#adb5bd", weight: 1, fillColor: "#e9ecef", fillOpacity: 1})}).addTo(map).bringToBack();
+    }).catch(() => {});
+  };
   if (window.L && el && markers.length) {
-    // No tile layer: markers are drawn on a plain background so nothing is fetched from the internet.
     const map = L.map(el, {attributionControl: false});
-    const layer = L.featureGroup(markers.map(m => L.circleMarker([m.lat, m.lng], {
-      radius: 6, weight: 1, color: "#333", fillOpacity: 0.85, fillColor: m.visits ? "#198754" : "#dc3545",
-    }).bindPopup(`${m.name}<br>นิเทศ ${m.visits} ครั้ง`))).addTo(map);
-    map.fitBounds(layer.getBounds().pad(0.1));
+    drawBase(map);
+    const layer = L.featureGroup(markers.map(m => L.circleMarker([m.lat, m.lng], STYLES[kindOf(m)])
+      .bindPopup(`${m.name}<br>นิเทศ ${m.visits} ครั้ง (${LABELS[kindOf(m)]})`))).addTo(map);
+    map.fitBounds(layer.getBounds().pad(0.1), {maxZoom: 11});
+    L.control.scale({imperial: false}).addTo(map);  // distances, since no tiles show roads or towns
   } else if (el) {
     el.innerHTML = '<p class="p-3 text-muted small">ยังไม่มีพิกัดสถานศึกษา</p>';
   }

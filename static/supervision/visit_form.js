@@ -39,12 +39,15 @@
       else if (el.type !== "file") el.value = values[0];
     });
   }
+  const banner = document.getElementById("local-restore");
+  let restored = false;
   const stored = localStorage.getItem(key);
   if (stored) {
     const copy = JSON.parse(stored);
     if (copy.savedAt > parseFloat(form.dataset.serverSaved || "0")) {
       restore(copy.data);
-      document.getElementById("local-restore").classList.remove("d-none");
+      restored = true;
+      banner.classList.remove("d-none");
       // htmx wires the form on DOMContentLoaded; send the restored copy once it has.
       window.addEventListener("load", () => { if (window.htmx) htmx.trigger(form, "change"); });
     } else {
@@ -58,6 +61,11 @@
     const status = document.getElementById("autosave-status");
     if (evt.detail.successful) {
       localStorage.removeItem(key);
+      if (restored) {  // the one restore banner now says the copy reached the server
+        restored = false;
+        banner.textContent = banner.dataset.savedText;
+        banner.classList.replace("alert-warning", "alert-success");
+      }
     } else {
       status.innerHTML = '<span class="small text-danger"><i class="bi bi-wifi-off"></i> ยังบันทึกขึ้นเซิร์ฟเวอร์ไม่ได้ ข้อมูลเก็บไว้ในเครื่องนี้แล้ว</span>';
     }

@@ -10,7 +10,7 @@ from core.forms import BEDateField
 from schools.forms import supervisors_queryset
 from schools.models import School
 
-from ..models import Activity, AnnualPlan, Indicator, Phase, Project, SchoolGroup, Spending
+from ..models import Activity, AnnualPlan, Indicator, Measure, Phase, Project, SchoolGroup, Spending
 
 
 class PlanForm(forms.ModelForm):
@@ -71,7 +71,17 @@ class ActivityForm(forms.ModelForm):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["order", "name", "method", "tool", "target", "result"]
+        fields = ["order", "name", "method", "tool", "target", "measure", "measure_activity", "result", "result_note"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        project_id = self.instance.project_id
+        self.fields["measure_activity"].queryset = Activity.objects.filter(project_id=project_id or 0)
+        self.fields["measure_activity"].empty_label = "ทุกการนิเทศของปีงบประมาณ"
+        self.fields["measure"].required = False  # a row posted without it is typed by hand
+
+    def clean_measure(self) -> str:
+        return self.cleaned_data.get("measure") or Measure.MANUAL
 
 
 ActivityFormSet = forms.inlineformset_factory(Project, Activity, form=ActivityForm, extra=1, can_delete=True)

@@ -14,9 +14,10 @@ class SurveyForm(forms.Form):
 
     comment = forms.CharField(label="ข้อเสนอแนะ", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, questions: int = len(SURVEY_QUESTIONS), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for n in range(1, len(SURVEY_QUESTIONS) + 1):
+        self.question_count = questions
+        for n in range(1, questions + 1):
             self.fields[f"q{n}"] = forms.TypedChoiceField(
                 choices=[(str(r), str(r)) for r in range(1, 6)],
                 coerce=int,
@@ -26,7 +27,7 @@ class SurveyForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        ratings = [data.get(f"q{n}") for n in range(1, len(SURVEY_QUESTIONS) + 1)]
+        ratings = [data.get(f"q{n}") for n in range(1, self.question_count + 1)]
         if not self.errors and any(r in (None, "") for r in ratings):
             raise forms.ValidationError(RATING_MISSING)
         data["ratings"] = ratings

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django import forms
 
-from ..models import Tool, VisitType
+from ..models import Tool
+from ..models.types import visit_type_choices
 
 
 class ToolForm(forms.ModelForm):
     visit_type = forms.ChoiceField(
-        choices=[("", "ทุกประเภท"), *VisitType.choices], required=False, label="ใช้กับการนิเทศประเภท"
+        choices=lambda: [("", "ทุกประเภท"), *visit_type_choices()], required=False, label="ใช้กับการนิเทศประเภท"
     )
     outline = forms.CharField(
         label="ตอนและรายการประเมิน",

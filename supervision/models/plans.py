@@ -13,6 +13,9 @@ from django.utils import timezone
 
 from core import uploads
 
+from .events import TargetScope
+from .indicators import Measure
+
 
 class Phase(models.TextChoices):
     """PDCA: every project and activity moves Plan → Do → Check → Act."""
@@ -233,6 +236,23 @@ class Activity(models.Model):
         help_text="เช่น 10 สำหรับงาน/โครงการตามนโยบาย 10 ครั้ง/โรงเรียน; เว้นว่างถ้ากิจกรรมไม่นับการนิเทศรายโรงเรียน",
     )
     phase = models.CharField("ระยะ PDCA", max_length=10, choices=Phase.choices, default=Phase.PLAN)
+    # Schedule and target schools (issue 16): the schools the activity's targets are counted on.
+    starts_on = models.DateField("เริ่ม", null=True, blank=True)
+    ends_on = models.DateField("สิ้นสุด", null=True, blank=True)
+    months = models.CharField("เดือนที่ดำเนินการ", max_length=40, blank=True, help_text="เลขเดือนคั่นด้วยจุลภาค เช่น 10,11")
+    scope = models.CharField("โรงเรียนเป้าหมาย", max_length=10, choices=TargetScope.choices, default=TargetScope.ALL)
+    scope_cluster = models.ForeignKey(
+        "schools.Cluster", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="กลุ่มโรงเรียน"
+    )
+    scope_group = models.ForeignKey(
+        SchoolGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="กลุ่มสถานศึกษาเป้าหมาย",
+    )
+    scope_schools = models.ManyToManyField("schools.School", blank=True, related_name="+", verbose_name="โรงเรียนที่เลือก")
 
     class Meta:
         ordering = ["project", "order", "id"]
@@ -282,6 +302,15 @@ class Indicator(models.Model):
     tool = models.CharField("เครื่องมือที่ใช้", max_length=200, blank=True)
     target = models.CharField("ค่าเป้าหมาย", max_length=100, blank=True)
     result = models.CharField("ผลการดำเนินงาน", max_length=200, blank=True)
+    measure = models.CharField(
+        "คำนวณผลจาก", max_length=20, choices=Measure.choices, default=Measure.MANUAL,
+        help_text="ระบบคำนวณผลจากข้อมูลในระบบ; ยังกรอกผลเองได้โดยระบุเหตุผล",
+    )  # fmt: skip
+    measure_activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="นับเฉพาะกิจกรรม", help_text="เว้นว่าง = ทุกการนิเทศของปีงบประมาณ",
+    )  # fmt: skip
+    result_note = models.CharField("เหตุผลที่กรอกผลเอง", max_length=300, blank=True)
 
     class Meta:
         ordering = ["project", "order", "id"]
@@ -290,6 +319,13 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """A result typed over one the system computes needs a note saying why."""
+        if self.measure != Measure.MANUAL and self.result.strip() and not self.result_note.strip():
+            raise ValidationError({"result_note": "กรอกผลเองแทนค่าที่ระบบคำนวณ กรุณาระบุเหตุผล"})
+        if self.measure_activity_id and self.project_id and self.measure_activity.project_id != self.project_id:
+            raise ValidationError({"measure_activity": "กรุณาเลือกกิจกรรมของโครงการนี้"})
 
 
 def _evidence_upload_to(note: PhaseNote, filename: str) -> str:

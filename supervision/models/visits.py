@@ -9,13 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core import uploads
 
-
-class VisitType(models.TextChoices):
-    CLASSROOM = "classroom", "นิเทศการจัดการเรียนรู้ในชั้นเรียน"
-    INTERNAL = "internal", "นิเทศระบบการนิเทศภายในสถานศึกษา"
-    POLICY = "policy", "นิเทศ ติดตามโครงการตามนโยบาย"
-    QA = "qa", "การประกันคุณภาพ"
-    ONLINE = "online", "นิเทศออนไลน์"
+from .types import visit_type_names
 
 
 class VisitStatus(models.TextChoices):
@@ -38,7 +32,7 @@ class Visit(models.Model):
     )
     date = models.DateField("วันที่นิเทศ")
     fiscal_year = models.PositiveIntegerField("ปีงบประมาณ", db_index=True)
-    visit_type = models.CharField("ประเภทการนิเทศ", max_length=20, choices=VisitType.choices)
+    visit_type = models.CharField("ประเภทการนิเทศ", max_length=20, help_text="รหัสของ VisitType (ข้อมูลที่สำนักงานแก้ไขได้)")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="visits_created", verbose_name="ผู้บันทึก"
     )
@@ -90,7 +84,13 @@ class Visit(models.Model):
     acknowledge_note = models.TextField("ความเห็นของสถานศึกษา", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["draft_data", "draft_saved_at", "updated_at"])
+    # Kept by the services that write scores (services/score_tally.py), read by the dashboard's averages:
+    # the sum and the number of the visit's non-empty item scores (คะแนนรวม / จำนวนข้อที่ให้คะแนน).
+    score_total = models.IntegerField("คะแนนรวม", default=0, editable=False)
+    score_count = models.PositiveIntegerField("จำนวนข้อที่ให้คะแนน", default=0, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["draft_data", "draft_saved_at", "updated_at", "score_total", "score_count"]
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -108,6 +108,9 @@ class Visit(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    def get_visit_type_display(self) -> str:
+        return visit_type_names().get(self.visit_type, self.visit_type)
 
 
 class VisitTeacher(models.Model):

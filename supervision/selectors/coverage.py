@@ -5,17 +5,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 
-from core.roles import Role
+from core.roles import Role, UserLike
 from schools.models import Cluster, School
 
-from ..models import SATISFIED_MEAN, AnnualPlan, SurveyAnswer, Visit, VisitScore
+from ..models import SATISFIED_MEAN, Activity, AnnualPlan, ItemScoreTally, SurveyAnswer, Visit, VisitScore
 from ..models.visits import COUNTED_STATUSES
+from .events import counted_attendance, event_school_counts
 
 __all__ = [
-    "counted_visits", "coverage", "fiscal_months", "satisfaction",
+    "counted_visits", "coverage", "coverage_totals", "fiscal_months", "satisfaction",
     "scores_by_item", "scores_by_learning_area", "supervisor_rows", "visits_per_month",
 ]  # fmt: skip
 
@@ -23,9 +24,17 @@ FISCAL_MONTH_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 User = get_user_model()
 
 
-def counted_visits(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = None) -> QuerySet[Visit]:  # noqa: ANN001
-    """Visits that happened in the year (every status but draft), optionally of one supervisor/cluster."""
+def counted_visits(
+    fiscal_year: int, *, supervisor: UserLike | None = None, cluster: Cluster | None = None,
+    activity: Activity | None = None, visit_type: str = "",
+) -> QuerySet[Visit]:  # fmt: skip
+    """Visits that happened in the year (every status but draft), optionally of one supervisor/cluster,
+    plan activity or visit type (code)."""
     qs = Visit.objects.filter(fiscal_year=fiscal_year, status__in=COUNTED_STATUSES)
+    if activity is not None:
+        qs = qs.filter(activity=activity)
+    if visit_type:
+        qs = qs.filter(visit_type=visit_type)
     if supervisor is not None:
         qs = qs.filter(pk__in=Visit.objects.filter(Q(team=supervisor) | Q(created_by=supervisor)).values("pk"))
     if cluster is not None:
@@ -42,15 +51,19 @@ def _schools(*, supervisor=None, cluster: Cluster | None = None) -> QuerySet[Sch
     return qs.order_by("name")
 
 
-def coverage(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = None) -> dict:  # noqa: ANN001
+def coverage(
+    fiscal_year: int, *, supervisor: UserLike | None = None, cluster: Cluster | None = None,
+    activity: Activity | None = None, visit_type: str = "",
+) -> dict:  # fmt: skip
     """Schools visited / not yet visited, visits, target per school, per cluster and per target group.
 
     With a supervisor, "schools" are those of the clusters they are responsible for and visits
-    are the ones they took part in."""
+    are the ones they took part in. Held group events count once per attending school when their
+    type counts toward coverage (not when one visit type is asked for)."""
     plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
     target = plan.visits_per_school_target if plan else None
-    visits = counted_visits(fiscal_year, supervisor=supervisor, cluster=cluster)
-    per_school = dict(visits.values_list("school_id").annotate(n=Count("id")).order_by())
+    scope = {"supervisor": supervisor, "cluster": cluster, "activity": activity}
+    per_school = _visits_per_school(fiscal_year, visit_type=visit_type, **scope)
     schools = list(_schools(supervisor=supervisor, cluster=cluster))
     clusters: dict[str, dict] = {}
     for school in schools:
@@ -71,6 +84,23 @@ def coverage(fiscal_year: int, *, supervisor=None, cluster: Cluster | None = Non
         "by_cluster": sorted(clusters.values(), key=lambda r: r["cluster"]),
         "groups": _group_rows(plan, per_school),
     }
+
+
+def _visits_per_school(fiscal_year: int, *, visit_type: str = "", **scope: object) -> dict[int, int]:
+    """School id → counted visits, plus attended group events when no one visit type is asked for."""
+    visits = counted_visits(fiscal_year, visit_type=visit_type, **scope)
+    per_school = dict(visits.values_list("school_id").annotate(n=Count("id")).order_by())
+    if not visit_type:
+        for school_id, n in event_school_counts(counted_attendance(fiscal_year, **scope)).items():
+            per_school[school_id] = per_school.get(school_id, 0) + n
+    return per_school
+
+
+def coverage_totals(fiscal_year: int) -> dict:
+    """The office-wide headline of coverage() (schools, visited, visits) without loading every school."""
+    per_school = _visits_per_school(fiscal_year)
+    counts = [per_school.get(pk, 0) for pk in School.objects.filter(is_active=True).values_list("pk", flat=True)]
+    return {"schools": len(counts), "visited": sum(1 for n in counts if n), "visits": sum(counts)}
 
 
 def _group_rows(plan: AnnualPlan | None, per_school: dict[int, int]) -> list[dict]:
@@ -97,7 +127,17 @@ def visits_per_month(visits: QuerySet[Visit]) -> list[int]:
     return [by_month.get(m, 0) for m in FISCAL_MONTH_ORDER]
 
 
-def scores_by_item(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
+def scores_by_item(visits: QuerySet[Visit], tool_id: int, *, fiscal_year: int | None = None) -> list[dict]:
+    """Mean score per item of the tool. Given `fiscal_year` (the whole year's counted visits, no other
+    scope), read from the year's ItemScoreTally rows that the services keep; else aggregate the scores."""
+    if fiscal_year is not None:
+        rows = (
+            ItemScoreTally.objects.filter(fiscal_year=fiscal_year, item__section__tool_id=tool_id, count__gt=0)
+            .values("item_id", "item__text", "item__section__order", "item__order")
+            .annotate(total_sum=Sum("total"), n=Sum("count"))
+            .order_by("item__section__order", "item__order")
+        )
+        return [{"item": r["item__text"], "average": round(r["total_sum"] / r["n"], 2), "n": r["n"]} for r in rows]
     rows = (
         VisitScore.objects.filter(visit__in=visits, item__section__tool_id=tool_id, value__isnull=False)
         .values("item_id", "item__text", "item__section__order", "item__order")
@@ -108,19 +148,15 @@ def scores_by_item(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
 
 
 def scores_by_learning_area(visits: QuerySet[Visit], tool_id: int) -> list[dict]:
-    """Mean item score per learning area of the observed teachers (a visit counts for each area observed)."""
+    """Mean item score per learning area of the observed teachers (a visit counts for each area observed,
+    once per teacher of that area), from each visit's score sum and count (Visit.score_total/score_count)."""
     rows = (
-        VisitScore.objects.filter(
-            visit__in=visits,
-            item__section__tool_id=tool_id,
-            value__isnull=False,
-            visit__teachers__learning_area__isnull=False,
-        )
-        .values("visit__teachers__learning_area__name", "visit__teachers__learning_area__order")
-        .annotate(avg=Avg("value"), n=Count("visit", distinct=True))
-        .order_by("visit__teachers__learning_area__order")
+        visits.filter(tool_id=tool_id, score_count__gt=0, teachers__learning_area__isnull=False)
+        .values("teachers__learning_area__name", "teachers__learning_area__order")
+        .annotate(total_sum=Sum("score_total"), n_scores=Sum("score_count"), n=Count("id", distinct=True))
+        .order_by("teachers__learning_area__order")
     )
-    return [{"area": r["visit__teachers__learning_area__name"], "average": round(float(r["avg"]), 2),
+    return [{"area": r["teachers__learning_area__name"], "average": round(r["total_sum"] / r["n_scores"], 2),
              "visits": r["n"]} for r in rows]  # fmt: skip
 
 
@@ -133,8 +169,8 @@ def supervisor_rows(fiscal_year: int) -> list[dict]:
         .order_by("first_name")
     )
     visits = counted_visits(fiscal_year)
-    team_counts = dict(visits.values_list("team").annotate(n=Count("id", distinct=True)).order_by())
-    visited_ids = set(visits.values_list("school_id", flat=True))
+    team_counts = dict(visits.values_list("team").annotate(n=Count("id")).order_by())  # a member is on a team once
+    visited_ids = set(visits.order_by().values_list("school_id", flat=True).distinct())
     responsible: dict[int, set[int]] = {}
     links = School.objects.filter(is_active=True).values_list("cluster__responsible_supervisors", "id")
     for user_id, school_id in links:

@@ -11,6 +11,7 @@ from ..models import Activity, AnnualPlan, Visit, VisitType
 from ..models.visits import COUNTED_STATUSES, FINAL_STATUSES
 from .budget import plan_spending_by_project
 from .coverage import coverage, satisfaction, visits_per_month
+from .indicators import project_indicator_values
 from .plans import project_budget
 
 __all__ = ["annual_report_data", "supervisor_summary"]
@@ -34,8 +35,8 @@ def annual_report_data(fiscal_year: int) -> dict:
                 "name": project.name, "phase": project.get_phase_display(), "phase_code": project.phase,
                 "budget_total": planned, "budget_spent": spent.get(project.pk, Decimal("0.00")),
                 "budget_remaining": planned - spent.get(project.pk, Decimal("0.00")),
-                "indicators": [{"name": i.name, "target": i.target, "result": i.result}
-                               for i in project.indicators.all()],
+                "indicators": [{"name": v.indicator.name, "target": v.indicator.target, "result": v.typed or v.computed}
+                               for v in project_indicator_values(project)],
             })  # fmt: skip
     cov = coverage(fiscal_year)
     findings: dict[int, dict] = {}
@@ -75,7 +76,7 @@ def supervisor_summary(user, fiscal_year: int) -> dict:  # noqa: ANN001
     month_qs = Visit.objects.filter(pk__in=[v.pk for v in visits])
     return {
         "visits": visits,
-        "by_type": [(label, by_type.get(value, 0)) for value, label in VisitType.choices],
+        "by_type": [(t.name, by_type.get(t.code, 0)) for t in VisitType.objects.all()],
         "per_month": visits_per_month(month_qs),
         "schools": len({v.school_id for v in visits}),
         "teachers": sum(len(v.teachers.all()) for v in visits),

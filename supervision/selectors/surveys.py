@@ -10,9 +10,15 @@ from django.urls import reverse
 from core.roles import UserLike
 
 from .. import access
-from ..models import SurveyInvitation, Visit
+from ..models import SURVEY_QUESTIONS, SurveyInvitation, SurveyQuestion, Visit
 
-__all__ = ["qr_svg", "survey_url_for"]
+__all__ = ["qr_svg", "survey_questions", "survey_url_for"]
+
+
+def survey_questions(fiscal_year: int) -> list[str]:
+    """The questions the office set for the fiscal year, else the standard ones (SURVEY_QUESTIONS)."""
+    own = list(SurveyQuestion.objects.filter(fiscal_year=fiscal_year).values_list("text", flat=True))
+    return own or list(SURVEY_QUESTIONS)
 
 
 def survey_url_for(request: HttpRequest, visit: Visit, user: UserLike) -> str:

@@ -26,7 +26,7 @@ PROJECT_FIELDS = ("order", "name", "policies", "strategy", "responsible_unit", "
                   "approver_name", "approver_position")  # fmt: skip
 ACTIVITY_FIELDS = ("order", "name", "period", "target_group", "responsible", "amount", "compensation", "operating",
                    "materials", "budget_source", "visits_per_school_target")  # fmt: skip
-INDICATOR_FIELDS = ("order", "name", "method", "tool", "target", "result")
+INDICATOR_FIELDS = ("order", "name", "method", "tool", "target", "result", "measure", "measure_activity", "result_note")
 SCHOOL_GROUP_FIELDS = ("name", "color", "visits_per_school_target")
 
 
@@ -239,11 +239,14 @@ def plan_copy_to_next_year(*, plan: AnnualPlan, user: UserLike) -> AnnualPlan:
     for project in plan.projects.prefetch_related("activities__responsible_users", "indicators"):
         activities, indicators = list(project.activities.all()), list(project.indicators.all())
         new_project = _copy(project, plan=new_plan, phase=Phase.PLAN)
+        copies = {}
         for activity in activities:
-            people = list(activity.responsible_users.all())
-            _copy(activity, project=new_project, phase=Phase.PLAN).responsible_users.set(people)
+            people, old_pk = list(activity.responsible_users.all()), activity.pk
+            copies[old_pk] = _copy(activity, project=new_project, phase=Phase.PLAN)
+            copies[old_pk].responsible_users.set(people)
         for indicator in indicators:
-            _copy(indicator, project=new_project, result="")
+            counted_on = copies.get(indicator.measure_activity_id)
+            _copy(indicator, project=new_project, result="", result_note="", measure_activity=counted_on)
     return new_plan
 
 

@@ -29,6 +29,7 @@ from ..models import (
     VisitTeacher,
 )
 from ..models.visits import EDITABLE_STATUSES
+from . import score_tally
 
 __all__ = [
     "ALLOWED_EVIDENCE", "evidence_add", "evidence_check", "evidence_delete", "follow_up_mark_done",
@@ -90,6 +91,7 @@ def visit_save(
     """Apply a whole, validated visit form; clears the raw autosaved draft."""
     visit = _lock(visit)
     access.require_visit_action(user, visit, "edit")
+    before = score_tally.contribution(visit)
     for name, value in fields.items():
         setattr(visit, name, value)
     visit.fiscal_year = thaidate.fiscal_year(visit.date)
@@ -101,6 +103,7 @@ def visit_save(
     visit.follow_ups.filter(done_at__isnull=True).delete()
     FollowUpAction.objects.bulk_create(clean_instance(FollowUpAction(visit=visit, **f)) for f in follow_ups)
     _save_scores(visit, scores)
+    score_tally.tally_update(visit, before=before)
     return visit
 
 
@@ -149,8 +152,10 @@ def visit_submit(*, user: UserLike, visit: Visit) -> Visit:
     visit = _lock(visit)
     access.require_visit_action(user, visit, "submit")
     _check_complete(visit)
+    before = score_tally.contribution(visit)
     visit.status, visit.submitted_at = VisitStatus.SUBMITTED, timezone.now()
     visit.save()
+    score_tally.tally_update(visit, before=before)
     notices.tell_submitted(visit, user)
     return visit
 

@@ -48,4 +48,5 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk)
     return render(request, "supervision/activity_detail.html", {
         "activity": activity, "project": activity.project, "progress": selectors.activity_progress(activity),
+        "can_edit": access.can_edit_plans(request.user),
     })  # fmt: skip

@@ -6,13 +6,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from core import thaidate
 from schools.models import Cluster
 
 from .. import access, selectors
 from ..defaults import CLASSROOM
-from ..models import Tool
+from ..models import Activity, Tool
+from ..models.types import visit_type_choices
 
 User = get_user_model()
 
@@ -21,13 +23,24 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def dashboard_context(*, year: int, cluster_id: int | None, supervisor_id: int | None, tool_id: int | None) -> dict:
+def dashboard_context(
+    *, year: int, cluster_id: int | None, supervisor_id: int | None, tool_id: int | None,
+    activity_id: int | None = None, visit_type: str = "",
+) -> dict:  # fmt: skip
     cluster = Cluster.objects.filter(pk=cluster_id).first() if cluster_id else None
     supervisor = User.objects.filter(pk=supervisor_id).first() if supervisor_id else None
+    activities = list(Activity.objects.filter(project__plan__fiscal_year=year).select_related("project"))
+    activity = next((a for a in activities if a.pk == activity_id), None)
+    types = visit_type_choices(current=visit_type)
+    visit_type = visit_type if visit_type in dict(types) else ""
+    scope = {"supervisor": supervisor, "cluster": cluster, "activity": activity, "visit_type": visit_type}
     tools = list(Tool.objects.order_by("name"))
     tool = next((t for t in tools if t.pk == tool_id), None) or next((t for t in tools if t.name == CLASSROOM), None)
-    visits = selectors.counted_visits(year, supervisor=supervisor, cluster=cluster)
-    cov = selectors.coverage(year, supervisor=supervisor, cluster=cluster)
+    visits = selectors.counted_visits(year, **scope)
+    whole_year = None if any(scope.values()) else year  # the year's kept tallies serve the unscoped view
+    cov = selectors.coverage(year, **scope)
+    for school in cov["school_rows"]:  # reversed here: the {% url %} tag costs several times more per row
+        school.detail_url = reverse("schools:school_detail", args=[school.pk])
     markers = [
         {"name": s.name, "lat": float(s.latitude), "lng": float(s.longitude), "visits": s.visit_count}
         for s in cov["school_rows"]
@@ -35,12 +48,13 @@ def dashboard_context(*, year: int, cluster_id: int | None, supervisor_id: int |
     ]
     return {
         "year": year, "cluster": cluster, "supervisor": supervisor, "tool": tool, "tools": tools,
+        "activities": activities, "activity": activity, "visit_types": types, "visit_type": visit_type,
         "clusters": Cluster.objects.order_by("name"), "coverage": cov,
         "supervisors": selectors.supervisor_rows(year),
         "chart": {
             "months": [thaidate.THAI_MONTHS_ABBR[m - 1] for m in selectors.fiscal_months()],
             "per_month": selectors.visits_per_month(visits),
-            "items": selectors.scores_by_item(visits, tool.pk) if tool else [],
+            "items": selectors.scores_by_item(visits, tool.pk, fiscal_year=whole_year) if tool else [],
             "areas": selectors.scores_by_learning_area(visits, tool.pk) if tool else [],
             "max_score": tool.max_score if tool else None,
         },
@@ -57,5 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cluster_id=_int(request.GET.get("cluster")),
         supervisor_id=_int(request.GET.get("supervisor")),
         tool_id=_int(request.GET.get("tool")),
+        activity_id=_int(request.GET.get("activity")),
+        visit_type=request.GET.get("type", "")[:20],
     )
     return render(request, "supervision/dashboard.html", context)

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core import panels
 from core.web import run_action, save_form, submit_form
 
 from .. import access, selectors, services
@@ -43,6 +44,8 @@ def plan_detail(request: HttpRequest, year: int) -> HttpResponse:
         "priorities": plan.priorities.select_related("school"), "groups": plan.school_groups.prefetch_related("schools"),
         "can_edit": access.can_edit_plans(request.user), "years": list(years),
         "next_exists": years.filter(fiscal_year=year + 1).exists(),
+        # what the committee knows of the plan (its approval, its distribution), through the panel slot
+        "panels": panels.panels_for(request, "plan_detail", plan=plan), "plan_doc_params": {"plan": plan.pk},
     })  # fmt: skip
 
 
@@ -96,6 +99,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "notes": project.phase_notes.filter(activity=None).select_related("created_by__profile"),
         "can_edit": access.can_edit_plans(request.user), "move_form": PhaseMoveForm(),
         "next_phase": Phase(next_phase(project.phase)), "phases": Phase.choices, "pdf_params": {"project": project.pk},
+        "indicator_values": selectors.project_indicator_values(project),
     })  # fmt: skip
 
 

@@ -8,9 +8,9 @@ from django.views.decorators.cache import never_cache
 
 from core.web import save_form
 
-from .. import services
+from .. import selectors, services
 from ..forms import SurveyForm
-from ..models import SURVEY_QUESTIONS, SurveyInvitation
+from ..models import SurveyInvitation
 
 
 @never_cache
@@ -20,7 +20,8 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         raise Http404("ไม่พบแบบสอบถามนี้")
     answered = hasattr(invitation, "answer")
-    form = SurveyForm(None if answered else request.POST or None)
+    questions = selectors.survey_questions(invitation.visit.fiscal_year)
+    form = SurveyForm(None if answered else request.POST or None, questions=len(questions))
 
     def action(data: dict) -> object:
         return services.survey_answer(token=token, ratings=data["ratings"], comment=data["comment"])
@@ -29,6 +30,6 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "supervision/survey_thanks.html", {"invitation": invitation})
     status = 409 if request.method == "POST" and answered else 200
     return render(request, "supervision/survey_form.html", {
-        "invitation": invitation, "questions": list(enumerate(SURVEY_QUESTIONS, start=1)), "answered": answered,
+        "invitation": invitation, "questions": list(enumerate(questions, start=1)), "answered": answered,
         "form": form,
     }, status=status)  # fmt: skip

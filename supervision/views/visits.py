@@ -20,7 +20,10 @@ from core.web import run_action, save_form, submit_form
 
 from .. import access, selectors, services
 from ..forms import EvidenceForm, FollowUpFormSet, ReturnForm, ScoreForm, TeacherFormSet, VisitForm, VisitStartForm
-from ..models import Tool, Visit, VisitStatus, VisitType
+from ..models import Tool, Visit, VisitStatus
+from ..models.types import visit_type_choices
+from ..selectors.review import next_pending
+from .review import to_next_pending
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -34,8 +37,8 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     page = Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "supervision/visit_list.html", {
-        "page": page, "year": year, "statuses": VisitStatus.choices, "types": VisitType.choices,
-        "can_create": access.can_create_visits(request.user),
+        "page": page, "year": year, "statuses": VisitStatus.choices, "types": visit_type_choices(),
+        "can_create": access.can_create_visits(request.user), "can_review": access.can_review_visits(request.user),
     })  # fmt: skip
 
 
@@ -43,7 +46,7 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 def visit_start(request: HttpRequest) -> HttpResponse:
     access.require_visitor(request.user)
     initial = {"date": _planned_date(request.GET.get("date")), "school": request.GET.get("school")}
-    form = VisitStartForm(request.POST or None, initial=initial)
+    form = VisitStartForm(request.POST or None, initial=initial, user=request.user)
     action = lambda data: services.visit_create(user=request.user, **data)  # noqa: E731
     if visit := save_form(request, form, action, success="เริ่มบันทึกการนิเทศแล้ว กรอกรายละเอียดต่อได้เลย"):
         return redirect("supervision:visit_edit", pk=visit.pk)
@@ -65,7 +68,7 @@ def _as_querydict(data: dict) -> QueryDict:
     return qd
 
 
-def _initial_forms(visit: Visit) -> dict:
+def _initial_forms(visit: Visit, user: object = None) -> dict:
     teachers = [{"name": t.name, "learning_area": t.learning_area_id, "grade": t.grade} for t in visit.teachers.all()]
     follow = [{"text": f.text, "due_date": f.due_date} for f in visit.follow_ups.filter(done_at__isnull=True)]
     scores = {}
@@ -73,18 +76,18 @@ def _initial_forms(visit: Visit) -> dict:
         scores[f"score_{s.item_id}"] = "" if s.value is None else str(s.value)
         scores[f"comment_{s.item_id}"] = s.comment
     return {
-        "form": VisitForm(instance=visit, fiscal_year=visit.fiscal_year),
+        "form": VisitForm(instance=visit, fiscal_year=visit.fiscal_year, user=user),
         "teachers": TeacherFormSet(prefix="t", initial=teachers),
         "follow_ups": FollowUpFormSet(prefix="f", initial=follow),
         "scores": ScoreForm(tool=visit.tool, initial=scores),
     }
 
 
-def _bound_forms(visit: Visit, data: QueryDict) -> dict:
+def _bound_forms(visit: Visit, data: QueryDict, user: object = None) -> dict:
     tool_id = data.get("tool")
     tool = Tool.objects.filter(pk=tool_id).first() if tool_id and str(tool_id).isdigit() else None
     return {
-        "form": VisitForm(data, instance=visit, fiscal_year=visit.fiscal_year),
+        "form": VisitForm(data, instance=visit, fiscal_year=visit.fiscal_year, user=user),
         "teachers": TeacherFormSet(data, prefix="t"),
         "follow_ups": FollowUpFormSet(data, prefix="f"),
         "scores": ScoreForm(data, tool=tool),
@@ -118,16 +121,16 @@ def _raw(request: HttpRequest) -> dict:
 def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     visit = access.get_visit_for_user(request.user, pk, write=True)
     if request.method == "POST":
-        forms = _bound_forms(visit, request.POST)
+        forms = _bound_forms(visit, request.POST, request.user)
         if _save_if_valid(request, visit, forms):
             messages.success(request, "บันทึกแล้ว")
             return redirect("supervision:visit_detail", pk=visit.pk)
         services.visit_autosave_raw(user=request.user, visit=visit, raw=_raw(request))
         messages.warning(request, "เก็บข้อมูลที่กรอกไว้แล้ว แต่ยังมีช่องที่ต้องแก้ไข")
     elif visit.draft_data:
-        forms = _bound_forms(visit, _as_querydict(visit.draft_data))
+        forms = _bound_forms(visit, _as_querydict(visit.draft_data), request.user)
     else:
-        forms = _initial_forms(visit)
+        forms = _initial_forms(visit, request.user)
     context = {
         "visit": visit,
         **forms,
@@ -159,6 +162,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "score_sections": selectors.visit_score_sections(visit),
         "survey_url": survey_url, "survey_qr": selectors.qr_svg(survey_url) if survey_url else "",
         "pdf_params": {"visit": visit.pk},
+        "next_pending": next_pending(request.user, after=visit) if "approve" in actions else None,
     })  # fmt: skip
 
 
@@ -177,10 +181,16 @@ def visit_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _decide(request: HttpRequest, pk: int, run: Callable[[Visit], object], done: str) -> HttpResponse:
+    """Approve or return, then open the next visit waiting for a decision (views/review.py)."""
+    visit = access.get_visit_for_user(request.user, pk)
+    return to_next_pending(request, visit, run_action(request, lambda: run(visit), done))
+
+
 @login_required
 @require_POST
 def visit_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(
+    return _decide(
         request,
         pk,
         lambda v: services.visit_approve(user=request.user, visit=v, comment=request.POST.get("comment", "")),
@@ -191,7 +201,7 @@ def visit_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def visit_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(
+    return _decide(
         request,
         pk,
         lambda v: services.visit_return(user=request.user, visit=v, comment=request.POST.get("comment", "")),
@@ -219,8 +229,8 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         "แนบหลักฐานแล้ว",
-        lambda data: services.evidence_add(
-            user=request.user, visit=visit, upload=data["file"], caption=data["caption"]
+        lambda data: services.evidence_add_many(
+            user=request.user, visit=visit, files=data["file"], captions=form.captions()
         ),
     )
     return redirect(_safe_next(request) or reverse("supervision:visit_edit", args=[pk]))

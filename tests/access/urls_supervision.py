@@ -32,6 +32,8 @@ PLAN_WRITE_POST = everyone(403, administrator=302, supervisor=302, director=302,
 TOOL_READ = everyone(200, member=403, school=403)
 TOOL_EDIT = everyone(403, administrator=200, supervisor=200, director=200)
 DASHBOARD = everyone(200, clerk=403, school=403)
+EVENT_DRAFT = everyone(404, administrator=200, supervisor=200, director=200)
+EVENT_DRAFT_POST = everyone(404, administrator=302, supervisor=302, director=302)
 
 
 def _pdf(name: str = "หลักฐาน.pdf") -> SimpleUploadedFile:
@@ -100,13 +102,53 @@ def _plans(world: World) -> dict:
             "spending": spending}  # fmt: skip
 
 
+def _registers(world: World) -> dict:
+    """One row of each register (issue 16), the good practice with a file to download."""
+    from supervision.models import GoodPractice, Network, Study
+    from supervision.services import registers
+
+    director = world.users["director"]
+    network = registers.network_save(
+        user=director, network=Network(), data={"year": 2570, "kind": "core_teachers", "name": "เครือข่ายครูแกนนำ"},
+        members=[{"name": "นางสาวสมใจ ใจดี", "school": world.school, "school_text": "", "role": "ครูแกนนำ"}],
+    )  # fmt: skip
+    practice = registers.register_record_save(
+        user=director, record=GoodPractice(), upload=_pdf("ผลงาน.pdf"),
+        data={"year": 2570, "kind": "innovation", "school": world.school, "title": "นวัตกรรมการอ่าน"},
+    )  # fmt: skip
+    study = registers.register_record_save(
+        user=director, record=Study(), data={"year": 2570, "kind": "km", "title": "KM วันอังคาร", "author": director}
+    )
+    return {"network": network, "practice": practice, "study": study}
+
+
+def _events(world: World) -> dict:
+    """Group events (issue 16): a draft of the supervisor with evidence, and a held one with the test school."""
+    from supervision.models import EventType
+
+    supervisor = world.users["supervisor"]
+    fields = {"event_type": EventType.objects.get(code="group"), "title": "พบกลุ่ม สวัสดีคุณครู", "date": thaidate.today()}
+    draft = services.event_save(user=supervisor, fields=fields, people=[supervisor])
+    event_evidence = services.event_evidence_add(user=supervisor, event=draft, upload=_pdf())
+    held = services.event_save(user=supervisor, fields=fields, people=[supervisor])
+    services.event_set_attendance(user=supervisor, event=held, rows=[(world.school, 12, "")])
+    services.event_hold(user=supervisor, event=held)
+    return {"event_draft": draft, "event_held": held, "event_evidence": event_evidence}
+
+
+def _register(kind: str, key: str = "") -> Callable[[World], dict]:
+    if not key:
+        return lambda world: {"kind": kind}
+    return lambda world: {"kind": kind, "pk": world.objects["supervision"][key].pk}
+
+
 def objects(world: World) -> dict:
     tool = services.tool_save(
         user=world.users["director"],
         tool=Tool(),
         data={"name": "แบบทดสอบสิทธิ์", "scale": "0-3", "is_active": True, "outline": "# ตอนที่ 1\n- ข้อที่ 1"},
     )
-    return {"supervision": {**_visits(world), **_plans(world), "tool": tool}}
+    return {"supervision": {**_visits(world), **_plans(world), **_registers(world), **_events(world), "tool": tool}}
 
 
 def _pk(key: str) -> Callable[[World], dict]:
@@ -135,6 +177,8 @@ CASES = {
     ),
     # Already approved: the director is told so (302); nobody else may approve (403), the clerk does not see it.
     "supervision:visit_approve": post_only(everyone(403, clerk=404, director=302), kwargs=_pk("approved")),
+    # Bulk approval from the list: the group director's only; nothing ticked, so she is sent back to the list (302).
+    "supervision:visit_approve_many": post_only(everyone(403, director=302)),
     # Submitted, returned without a comment: the director is asked for one (302); the rest who see it: 403.
     "supervision:visit_return": post_only(
         everyone(404, administrator=403, supervisor=403, director=302, secretary=403), kwargs=_pk("submitted")
@@ -180,4 +224,40 @@ CASES = {
     "supervision:tool_create": Case(expect=TOOL_EDIT),
     "supervision:tool_edit": Case(kwargs=_pk("tool"), expect=TOOL_READ),
     "supervision:dashboard": Case(expect=DASHBOARD),
+    # Group events: plan readers see held ones; a draft only its people, the director and the administrator.
+    "supervision:event_list": Case(expect=everyone(200, school=403)),
+    "supervision:event_create": Case(expect=VISITORS),
+    "supervision:event_detail": [
+        Case(kwargs=_pk("event_draft"), expect=EVENT_DRAFT),
+        Case(kwargs=_pk("event_held"), expect=PLAN_READ),
+    ],
+    "supervision:event_edit": Case(kwargs=_pk("event_draft"), expect=EVENT_DRAFT),
+    # Without data each editor is sent back with a message (302) and the draft stays a draft.
+    "supervision:event_attendance": post_only(EVENT_DRAFT_POST, kwargs=_pk("event_draft")),
+    "supervision:event_add_cluster": post_only(EVENT_DRAFT_POST, kwargs=_pk("event_draft")),
+    "supervision:event_hold": post_only(EVENT_DRAFT_POST, kwargs=_pk("event_draft")),
+    "supervision:event_cancel": post_only(EVENT_DRAFT_POST, kwargs=_pk("event_draft")),
+    "supervision:event_evidence_upload": post_only(EVENT_DRAFT_POST, kwargs=_pk("event_draft")),
+    "supervision:event_evidence_download": Case(kwargs=_pk("event_evidence"), expect=EVENT_DRAFT),
+    "supervision:visit_types": Case(expect=everyone(200, school=403)),
+    "supervision:activity_targets": Case(kwargs=_pk("activity"), expect=PLAN_EDIT),
+    # Issue 16: the project result report's typed parts, the summary chooser, survey questions, registers.
+    "supervision:project_report_edit": Case(kwargs=_pk("project"), expect=PLAN_EDIT),
+    "supervision:summary_choice": Case(expect=everyone(403, administrator=200, supervisor=200, director=200)),
+    "supervision:survey_questions_edit": Case(kwargs=_year, expect=PLAN_EDIT),
+    "supervision:register_list": [
+        Case(kwargs=_register("networks"), expect=PLAN_READ),
+        Case(kwargs=_register("practices"), expect=PLAN_READ),
+        Case(kwargs=_register("studies"), expect=PLAN_READ),
+    ],
+    "supervision:register_export": Case(kwargs=_register("practices"), expect=PLAN_READ),
+    "supervision:register_create": Case(kwargs=_register("studies"), expect=PLAN_EDIT),
+    "supervision:register_edit": [
+        Case(kwargs=_register("networks", "network"), expect=PLAN_EDIT),
+        Case(kwargs=_register("practices", "practice"), expect=PLAN_EDIT),
+        Case(kwargs=_register("studies", "study"), expect=PLAN_EDIT),
+    ],
+    "supervision:register_file": Case(kwargs=_register("practices", "practice"), expect=PLAN_READ),
+    # Cancelling twice is harmless: editors are sent back to the list (302) every time.
+    "supervision:register_cancel": post_only(PLAN_WRITE_POST, kwargs=_register("studies", "study")),
 }

@@ -71,7 +71,7 @@ def test_a_visit_is_logged_on_a_phone_approved_acknowledged_and_printed(page, us
     visit = Visit.objects.get()
     assert visit.strengths == "นักเรียนอ่านออกเสียงอย่างมั่นใจ"  # autosaved before pressing save
 
-    page.locator("input[name=file]").set_input_files(str(_photo(tmp_path)))
+    page.locator("#evidence-files").set_input_files(str(_photo(tmp_path)))
     page.get_by_role("button", name="แนบภาพ/ไฟล์").click()
     page.locator("img[alt='ภาพห้องเรียน.jpg']").wait_for()
     assert Evidence.objects.get().content_type == "image/jpeg"

@@ -28,3 +28,17 @@ def test_query_count_does_not_grow_with_the_rows(url_name, users, client_for):
     build_dataset(schools=60, visits=400, supervisors=supervisors, fiscal_year=year, prefix="72", seed=9)
     large = _queries(client, reverse(url_name))
     assert large == small, f"{small} queries with few rows, {large} with many"
+
+
+def test_the_whole_year_dashboard_reads_the_kept_score_sums_not_every_score(users, client_for):
+    """Issue 13: the year's averages come from ItemScoreTally and each visit's score sum, so the page's
+    cost does not follow the ~17 scores of every visit of the year."""
+    supervisors = [users["supervisor"], users["director"]]
+    build_dataset(schools=6, visits=30, supervisors=supervisors, fiscal_year=current_fiscal_year(), prefix="73")
+    client = client_for(users["executive"])
+    client.get(reverse("supervision:dashboard"))
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("supervision:dashboard"))
+    assert response.status_code == 200
+    assert response.context["chart"]["items"] and response.context["chart"]["areas"]
+    assert not [q["sql"] for q in ctx.captured_queries if "supervision_visitscore" in q["sql"]]

@@ -19,6 +19,7 @@ from django.urls import reverse
 from core import services as core_services
 from core.roles import Role
 from supervision.bench import build_dataset
+from supervision.bench_events import build_events
 from supervision.selectors import current_fiscal_year
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--schools", type=int, default=300)
         parser.add_argument("--visits", type=int, default=10000)
         parser.add_argument("--runs", type=int, default=5)
+        parser.add_argument("--events", type=int, default=500, help="กิจกรรมกลุ่ม (พบกลุ่ม ฯลฯ)")
         parser.add_argument("--keep", action="store_true", help="เก็บข้อมูลทดสอบไว้ในฐานข้อมูล")
 
     def handle(self, *args: object, **opts: object) -> None:
@@ -57,9 +59,11 @@ class Command(BaseCommand):
             username=f"bench-sn{i}", password="bench-pass-1234", first_name="ศน.", last_name=f"ทดสอบ{i}",
             roles=[Role.SUPERVISOR]) for i in range(9)]  # fmt: skip
         started = time.perf_counter()
-        build_dataset(schools=opts["schools"], visits=opts["visits"], supervisors=supervisors, fiscal_year=year)
+        data = build_dataset(schools=opts["schools"], visits=opts["visits"], supervisors=supervisors, fiscal_year=year)
+        activity = build_events(schools=data["schools"], visits=data["visits"], events=opts["events"],
+                                supervisors=supervisors, fiscal_year=year)  # fmt: skip
         self.stdout.write(
-            f"สร้างข้อมูล {opts['schools']} โรงเรียน {opts['visits']:,} ครั้ง ใน "
+            f"สร้างข้อมูล {opts['schools']} โรงเรียน {opts['visits']:,} ครั้ง {opts['events']} กิจกรรมกลุ่ม ใน "
             f"{time.perf_counter() - started:.1f} วินาที ({connection.vendor})"
         )
         hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h] or ["localhost"]
@@ -71,6 +75,9 @@ class Command(BaseCommand):
             ("dashboard", reverse("supervision:dashboard")),
             ("visit list", reverse("supervision:visit_list")),
             ("visit list page 100", reverse("supervision:visit_list") + "?page=100"),
+            ("activity page", reverse("supervision:activity_detail", args=[activity.pk])),
+            ("dashboard by activity", reverse("supervision:dashboard") + f"?activity={activity.pk}"),
+            ("dashboard activity+type", reverse("supervision:dashboard") + f"?activity={activity.pk}&type=classroom"),
         ]:
             self._measure(client, label, url, opts["runs"])
 

@@ -1,0 +1,1 @@
+"""Printed reports of the supervision app that gather figures across its sub-domains."""
