@@ -27,6 +27,9 @@ class CorrespondenceConfig(AppConfig):
         documents.register_kinds()
         core_panels.register_panel(panels.inbox_panel, order=20)
         core_panels.register_panel(panels.school_inbox_panel, order=15)
+        core_panels.register_panel(panels.clerk_panel, order=5)
+        core_panels.register_panel(panels.instruct_action, order=10)
+        core_panels.register_panel(panels.sign_action, order=11)
         from core.search import register_source as register_search
 
         from .search import letter_hits

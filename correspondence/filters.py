@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import StrIndex, Upper
 
 from core import thaidate
 from core.forms import BEDateField
@@ -15,6 +16,8 @@ from core.models import display_name
 
 from .forms import staff_queryset
 from .models import Assignment, Status, Urgency
+
+RELEVANCE_POOL = 1000  # ?order=relevance ranks the newest 1,000 matches (the count is capped there too)
 
 
 class BEDateFilter(django_filters.DateFilter):
@@ -45,6 +48,11 @@ class LetterFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="สถานะ", choices=[c for c in Status.choices if c[0] != Status.DRAFT], empty_label="ทุกสถานะ",
         method="filter_status",
+    )  # fmt: skip
+    # ?order=relevance: the entries whose subject starts with (then holds earliest) the searched words come first.
+    order = django_filters.ChoiceFilter(
+        label="เรียงตาม", choices=[("relevance", "ตรงคำค้นมากที่สุดก่อน")], empty_label="ใหม่ล่าสุดก่อน",
+        method="filter_order",
     )  # fmt: skip
     assignee = django_filters.ModelChoiceFilter(
         label="ผู้รับมอบ", queryset=staff_queryset(), method="filter_assignee", empty_label="ผู้รับมอบ: ทุกคน"
@@ -89,6 +97,15 @@ class LetterFilter(django_filters.FilterSet):
 
     def filter_to(self, qs: QuerySet, name: str, value: dt.date) -> QuerySet:
         return qs.filter(registered_at__lt=_day_start(value + dt.timedelta(days=1)))
+
+    def filter_order(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        term = (self.form.cleaned_data.get("q") or "").strip()
+        if value != "relevance" or not term:
+            return qs
+        # Ranked among the newest RELEVANCE_POOL matches, so the cost stays that of one page whatever the archive.
+        newest = qs.order_by("-year", "-number", "-id").values("pk")[:RELEVANCE_POOL]
+        ranked = qs.filter(pk__in=newest).annotate(match_at=StrIndex(Upper("subject"), Upper(Value(term))))
+        return ranked.order_by("match_at", "-year", "-number", "-id")
 
     def filter_assignee(self, qs: QuerySet, name: str, value: object) -> QuerySet:
         routed = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee=value))

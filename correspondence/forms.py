@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from core.forms import BEDateField, BEDateTimeField
+from core.forms import BEDateField, BEDateInput, BEDateTimeField
 from core.models import display_name
 from core.roles import Role
 from core.validators import validate_date_in_range, validate_long_text
@@ -66,6 +66,25 @@ class MultipleFileField(forms.FileField):
         return list(files)
 
 
+class SchoolPickerWidget(forms.SelectMultiple):
+    """The plain multi-select (it works without script), marked for static/js/school-picker.js, which
+    turns it into a search box, the chosen schools, and every school grouped by its cluster."""
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__({"size": 8, "data-school-picker": "1", **(attrs or {})})
+
+    def create_option(self, *args: object, **kwargs: object) -> dict:
+        option = super().create_option(*args, **kwargs)
+        school = getattr(option["value"], "instance", None)
+        if school is not None:
+            option["attrs"]["data-cluster"] = school.cluster.name if school.cluster_id else "ไม่สังกัดกลุ่มโรงเรียน"
+        return option
+
+
+def picker_schools() -> QuerySet:
+    return School.objects.filter(is_active=True).select_related("cluster").order_by("name")
+
+
 class _LetterFields(forms.Form):
     urgency = forms.TypedChoiceField(label="ชั้นความเร็ว", choices=Urgency.choices, coerce=int, initial=Urgency.NORMAL)
     deadline = BEDateTimeField(label="ด่วนภายใน (ถ้ามี)", required=False, validators=[validate_date_in_range])
@@ -92,14 +111,33 @@ class IncomingForm(_LetterFields):
     recipient_text = forms.CharField(label="ถึง", max_length=RECIPIENT_MAX, error_messages=REQUIRED)
     subject = forms.CharField(label="เรื่อง", max_length=SUBJECT_MAX, error_messages=REQUIRED)
     files = MultipleFileField(label="ไฟล์สแกน (PDF, JPEG, PNG)", required=False)
+    present_now = forms.BooleanField(
+        label="เสนอ ผอ.กลุ่มทันทีเมื่อบันทึก", required=False,
+        help_text="ไม่ต้องเปิดรายการเพื่อกดเสนออีกครั้ง",
+    )  # fmt: skip
 
-    field_order = ["external_no", "letter_date", "sender", "recipient_text", "subject", "urgency", "deadline",
-                   "secrecy", "document_type", "channel", "remarks", "retention_years", "keep_forever", "files"]  # fmt: skip
+    # The paper receive stamp's order (เลขรับ is issued on saving): ที่ ลงวันที่ จาก ถึง เรื่อง การปฏิบัติ,
+    # then the details of the right-hand column; the tab order follows it.
+    STAMP_FIELDS = ("external_no", "letter_date", "sender", "recipient_text", "subject", "present_now")
+    DETAIL_FIELDS = ("urgency", "deadline", "secrecy", "document_type", "channel", "remarks", "retention_years",
+                     "keep_forever", "files")  # fmt: skip
+    field_order = [*STAMP_FIELDS, *DETAIL_FIELDS]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
         self.fields["files"].help_text = f"เลือกได้หลายไฟล์ ไฟล์ละไม่เกิน {limit} MB"
+        self.fields["external_no"].widget.attrs.update(autofocus=True, placeholder="เช่น ศธ 04010/ว 1234")
+        self.fields["letter_date"].widget.attrs.setdefault("placeholder", "วว/ดด/ปปปป")
+        self.fields["sender"].widget.attrs.setdefault("placeholder", "เช่น สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน")
+        for name in ("external_no", "sender", "recipient_text", "subject"):
+            self.fields[name].widget.attrs.setdefault("autocomplete", "off")
+
+    def stamp_fields(self) -> list:
+        return [self[name] for name in self.STAMP_FIELDS]
+
+    def detail_fields(self) -> list:
+        return [self[name] for name in self.DETAIL_FIELDS]
 
 
 class DraftForm(_LetterFields):
@@ -119,8 +157,7 @@ class DraftForm(_LetterFields):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     schools = forms.ModelMultipleChoiceField(
-        label="สถานศึกษา (เลือกได้หลายแห่ง)", queryset=School.objects.filter(is_active=True).order_by("name"),
-        required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
+        label="สถานศึกษา (เลือกได้หลายแห่ง)", queryset=picker_schools(), required=False, widget=SchoolPickerWidget,
         error_messages={"invalid_choice": "ไม่พบสถานศึกษาที่เลือก (%(value)s)", "invalid_pk_value": "ไม่พบสถานศึกษา “%(pk)s”"},
     )  # fmt: skip
 
@@ -208,8 +245,42 @@ class InstructForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        people = list(staff_queryset())
         self.fields["assignees"].queryset = staff_queryset()
         self.fields["assignees"].label_from_instance = display_name
+        self.fields["assignees"].widget.attrs["class"] = "form-check-input"
+        self.people = people
+        for person in people:  # กำหนดเสร็จ, one box per person, read only for the ticked ones
+            self.fields[f"due_{person.pk}"] = BEDateField(
+                label=f"กำหนดเสร็จของ {display_name(person)}", required=False, validators=[validate_date_in_range],
+                widget=BEDateInput(attrs={"class": "be-date form-control form-control-sm",
+                                          "aria-label": f"กำหนดเสร็จของ {display_name(person)}"}),
+            )  # fmt: skip
+
+    def phrases(self) -> tuple[str, ...]:
+        return INSTRUCTION_PHRASES
+
+    def assignee_rows(self) -> list[tuple]:
+        """(checkbox, person's due-date box) per person, for the table of the เกษียน card."""
+        boxes = {str(box.data["value"]): box for box in self["assignees"]}
+        return [(boxes.get(str(p.pk)), self[f"due_{p.pk}"]) for p in self.people if str(p.pk) in boxes]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["due_dates"] = {
+            person.pk: data[f"due_{person.pk}"]
+            for person in data.get("assignees") or []
+            if data.get(f"due_{person.pk}")
+        }
+        return data
+
+
+# Quick phrases for the เกษียน: clicked into the box (static/js/phrases.js), then edited as needed.
+INSTRUCTION_PHRASES = (
+    "ทราบ", "ทราบ แจ้งผู้เกี่ยวข้องทราบ", "มอบ ดำเนินการ", "มอบ ดำเนินการแล้วรายงานผล", "มอบ พิจารณาเสนอความเห็น",
+    "แจ้งโรงเรียนในกลุ่มทราบและถือปฏิบัติ", "เข้าร่วมประชุมตามวัน เวลา และสถานที่ที่กำหนด",
+    "เวียนแจ้ง ศน. ทุกคนทราบ", "ติดตามและรายงานผลภายในกำหนด", "เก็บเข้าแฟ้ม",
+)  # fmt: skip
 
 
 class ResultForm(forms.Form):

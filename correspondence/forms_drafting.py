@@ -13,9 +13,9 @@ from core.forms import BEDateField
 from core.models import display_name
 from core.roles import Role
 from core.validators import validate_long_text
-from schools.models import Cluster, School
+from schools.models import Cluster
 
-from .forms import REQUIRED, SUBJECT_MAX, people_queryset
+from .forms import REQUIRED, SUBJECT_MAX, SchoolPickerWidget, people_queryset, picker_schools
 from .models import ApprovalRole, LetterContent, LetterKind, LetterTemplate, Secrecy, Urgency
 
 User = get_user_model()
@@ -76,8 +76,7 @@ class LetterWriteForm(_Parts):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     schools = forms.ModelMultipleChoiceField(
-        label="สถานศึกษา (เลือกได้หลายแห่ง)", queryset=School.objects.filter(is_active=True).order_by("name"),
-        required=False, widget=forms.SelectMultiple(attrs={"size": 6}),
+        label="สถานศึกษา (เลือกได้หลายแห่ง)", queryset=picker_schools(), required=False, widget=SchoolPickerWidget,
         error_messages={"invalid_choice": "ไม่พบสถานศึกษาที่เลือก (%(value)s)", "invalid_pk_value": "ไม่พบสถานศึกษา “%(pk)s”"},
     )  # fmt: skip
     recipient_text = forms.CharField(

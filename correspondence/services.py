@@ -343,8 +343,11 @@ def letter_present(*, user: AbstractBaseUser, letter: Letter, note: str = "") ->
 
 
 @transaction.atomic
-def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str, assignees: Iterable) -> Letter:
-    """The director writes the instruction (เกษียนหนังสือ) and assigns one or more people."""
+def letter_instruct(
+    *, user: AbstractBaseUser, letter: Letter, instruction: str, assignees: Iterable, due_dates: dict | None = None
+) -> Letter:
+    """The director writes the instruction (เกษียนหนังสือ) and assigns one or more people, each with an
+    optional due date (`due_dates`: assignee pk -> date)."""
     access.require_letter_action(user, letter, "instruct")
     letter = _open_letter(letter)
     assignees = [a for a in assignees if a is not None]
@@ -359,7 +362,13 @@ def letter_instruct(*, user: AbstractBaseUser, letter: Letter, instruction: str,
     _step(letter, StepKind.INSTRUCTED, user, text=letter.instruction + (f" ({wording})" if wording else ""))
     new = []
     for person in assignees:
-        _, created = Assignment.objects.get_or_create(letter=letter, assignee=person, defaults={"assigned_by": user})
+        due = (due_dates or {}).get(person.pk)
+        assignment, created = Assignment.objects.get_or_create(
+            letter=letter, assignee=person, defaults={"assigned_by": user, "due_on": due}
+        )
+        if not created and due and assignment.due_on != due:
+            assignment.due_on = due
+            assignment.save(update_fields=["due_on"])
         if created:
             _step(letter, StepKind.ASSIGNED, user, target=person)
             new.append(person)

@@ -50,6 +50,7 @@ class Assignment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้มอบหมาย"
     )
     assigned_at = models.DateTimeField("มอบหมายเมื่อ", default=timezone.now)
+    due_on = models.DateField("กำหนดเสร็จ", null=True, blank=True)  # set per assignee in the เกษียน
     acknowledged_at = models.DateTimeField("รับทราบเมื่อ", null=True, blank=True)
     done_at = models.DateTimeField("ปฏิบัติแล้วเมื่อ", null=True, blank=True)
     result = models.TextField("ผลการปฏิบัติ", blank=True)

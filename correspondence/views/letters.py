@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from core import notifications
@@ -31,6 +33,16 @@ def _written(letter: Letter, cleared: bool) -> dict:
     }  # fmt: skip
 
 
+def _recipients_by_cluster(letter: Letter, cleared: bool) -> list[tuple[str, list]]:
+    """A draft's schools grouped by cluster, shown before the irreversible ออกเลข step."""
+    if not cleared or letter.number is not None:
+        return []
+    groups: dict[str, list] = {}
+    for school in letter.recipient_schools.select_related("cluster").order_by("cluster__name", "name"):
+        groups.setdefault(school.cluster.name if school.cluster_id else "ไม่สังกัดกลุ่มโรงเรียน", []).append(school)
+    return list(groups.items())
+
+
 @login_required
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
@@ -49,7 +61,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "borrowings": letter.borrowings.all() if cleared else [],
         "instruct_form": InstructForm(), "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
-        **_written(letter, cleared),
+        **_written(letter, cleared), "recipient_groups": _recipients_by_cluster(letter, cleared),
     }  # fmt: skip
     notifications.notifications_mark_read(user=user, subject_key=f"letter:{letter.pk}")  # opened: no longer new
     return render(request, "correspondence/letter_detail.html", context)
@@ -129,7 +141,10 @@ def letter_instruct(request: HttpRequest, pk: int) -> HttpResponse:
     letter = _letter_for(request, pk, "instruct", write=False)
     return _act(
         request, pk, InstructForm,
-        lambda d: services.letter_instruct(user=request.user, letter=letter, instruction=d["instruction"], assignees=d["assignees"]),
+        lambda d: services.letter_instruct(
+            user=request.user, letter=letter, instruction=d["instruction"], assignees=d["assignees"],
+            due_dates=d["due_dates"],
+        ),
         "บันทึกข้อสั่งการและมอบหมายแล้ว",
     )  # fmt: skip
 
@@ -168,6 +183,8 @@ def assignment_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@xframe_options_sameorigin  # the director's เกษียน card shows the scan beside the box (same site only)
+@csp_replace({"frame-ancestors": ["'self'"]})
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment_for_user(request.user, pk)
     if request.GET.get("stamped"):  # ฉบับประทับตรารับ: the copy with the receive stamp (form 12), always a PDF

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from core import notifications, tabular, thaidate
+from core.pagination import CappedPaginator
 from core.roles import UserLike
 from core.web import save_form
 
@@ -33,7 +34,7 @@ def _filtered(request: HttpRequest, register: Register) -> LetterFilter:
 def register_list(request: HttpRequest, code: str) -> HttpResponse:
     register = access.get_register_for_user(request.user, code)
     flt = _filtered(request, register)
-    page = Paginator(flt.qs, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(flt.qs, 50).get_page(request.GET.get("page"))  # counts no further than 1,000 past the page
     rows = [(letter, columns.row(letter)) for letter in page]
     context = {
         "register": register, "filter": flt, "page": page, "rows": rows, "registers": Register.objects.filter(is_active=True),
@@ -51,28 +52,46 @@ def register_list(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def register_export(request: HttpRequest, code: str) -> HttpResponse:
     register = access.get_register_for_user(request.user, code)
-    letters = _filtered(request, register).qs.order_by("year", "number")
+    letters = _filtered(request, register).qs  # the screen's order: newest first
     data = tabular.write_xlsx(
-        columns.HEADERS + columns.EXTRA_HEADERS, columns.export_rows(letters), title=register.name, text_columns=[2]
-    )
+        columns.EXPORT_HEADERS, columns.export_rows(letters), title=register.name,
+        text_columns=columns.EXPORT_TEXT_COLUMNS,
+    )  # fmt: skip
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="register-{code}-{thaidate.today():%Y%m%d}.xlsx"'
+    today = thaidate.today()
+    name = f"{register.name}-{thaidate.to_be(today.year)}-{today:%m-%d}.xlsx"
+    response["Content-Disposition"] = tabular.attachment_disposition(
+        name, fallback=f"register-{code}-{today:%Y%m%d}.xlsx"
+    )
     return response
+
+
+@transaction.atomic
+def _receive(user: UserLike, data: dict) -> Letter:
+    """Register the letter and, when the clerk ticked การปฏิบัติ "เสนอ ผอ.กลุ่มทันที", present it in the same step."""
+    fields = {k: v for k, v in data.items() if k != "present_now"}
+    letter = services.letter_register_incoming(user=user, **fields)
+    return services.letter_present(user=user, letter=letter) if data.get("present_now") else letter
+
+
+def _last_saved(request: HttpRequest) -> Letter | None:
+    if not request.GET.get("saved", "").isdigit():
+        return None
+    return selectors.letters_visible_to(request.user).filter(pk=request.GET["saved"]).first()
 
 
 @login_required
 def incoming_create(request: HttpRequest) -> HttpResponse:
+    """ลงทะเบียนรับ, keyboard first: Enter saves and opens an empty form for the next letter (its ถึง kept)."""
     access.require_registrar(request.user, "เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
-    form = IncomingForm(request.POST or None, request.FILES or None)
-    letter = save_form(
-        request, form, lambda data: services.letter_register_incoming(user=request.user, **data),
-        success="ลงทะเบียนรับเลขที่ {.number} แล้ว",
-    )  # fmt: skip
+    saved = _last_saved(request)
+    initial = {"present_now": True, "recipient_text": saved.recipient_text if saved and not saved.is_redacted else ""}
+    form = IncomingForm(request.POST or None, request.FILES or None, initial=initial)
+    letter = save_form(request, form, lambda data: _receive(request.user, data), success="ลงทะเบียนรับเลขที่ {.number} แล้ว")
+    if letter and request.POST.get("then") == "open":
+        return redirect("correspondence:letter_detail", pk=letter.pk)
     if letter:
         return redirect(f"{request.path}?saved={letter.pk}")
-    saved = None
-    if request.GET.get("saved", "").isdigit():
-        saved = selectors.letters_visible_to(request.user).filter(pk=request.GET["saved"]).first()
     return render(request, "correspondence/incoming_form.html", {"form": form, "saved": saved})
 
 

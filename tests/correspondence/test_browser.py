@@ -34,20 +34,18 @@ def test_clerk_director_and_supervisor_carry_a_letter_to_the_printed_register(pa
     page.locator("[name=subject]").fill(SUBJECT)
     page.locator("[name=urgency]").select_option("3")
     page.locator("input[name=files]").set_input_files(str(scan))
-    page.get_by_role("button", name="ลงทะเบียนรับและออกเลข").click()
+    page.get_by_role("button", name="บันทึกและรับเรื่องถัดไป").click()  # การปฏิบัติ "เสนอ ผอ.กลุ่มทันที" is ticked
     page.wait_for_selector("#receive-stamp")
     assert page.get_by_test_id("stamp-number").inner_text() == "1"
     letter = Letter.objects.get(subject=SUBJECT)
     assert letter.attachments.count() == 1
-    page.get_by_role("link", name="เปิดรายการ เพื่อเสนอ ผอ.กลุ่ม").click()
-    page.get_by_role("button", name="เสนอ ผอ.กลุ่ม").click()
-    page.wait_for_selector("text=เสนอ ผอ.กลุ่มแล้ว")
+    assert letter.status == "presented"
 
     _login_as(page, director)
     page.goto("/correspondence/inbox/")
     page.get_by_role("link", name=SUBJECT).click()
     page.locator("[name=instruction]").fill("มอบ ศน. ดำเนินการแจ้งโรงเรียน")
-    page.get_by_label(display_name(supervisor)).check()
+    page.get_by_role("checkbox", name=display_name(supervisor)).check()  # beside it: กำหนดเสร็จของ <name>
     page.get_by_role("button", name="บันทึกข้อสั่งการ").click()
     page.wait_for_selector("text=บันทึกข้อสั่งการและมอบหมายแล้ว")
 

@@ -1,4 +1,8 @@
-"""Median time of a Thai subject search over 100,000 letters on PostgreSQL (pg_trgm index)."""
+"""Median time of a Thai subject search over 100,000 letters on PostgreSQL (pg_trgm index), goal < 50 ms.
+
+Measured as the register page does it: the count capped at 1,000 (core.pagination) and the first page of
+50, newest first and by relevance (?order=relevance).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,16 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
+from django.db.models import QuerySet
 
 from core import thaidate
+from core.pagination import CAP, CappedPaginator
 from correspondence import selectors
 from correspondence.filters import LetterFilter
 
 from ._bench import bench_register, bench_user, fill, require_postgres
 
+GOAL_MS = 50
 TERMS = ["นิเทศภายใน", "ประกันคุณภาพ", "สะเต็มศึกษา", "อ่านออกเขียนได้", "งบประมาณ", "ลูกเสือ", "O-NET", "ไม่มีคำนี้แน่นอน"]
 
 
@@ -40,23 +47,33 @@ class Command(BaseCommand):
             f"{register.letters.count():,} letters in the bench register (added {added:,} in {time.perf_counter() - started:.1f} s)"
         )
         base = selectors.letters_visible_to(user).filter(register=register)
-        self.stdout.write(f"{'term':<22}{'matches':>9}{'median ms':>11}{'max ms':>9}")
+        for label, order in (("newest first", {}), ("by relevance", {"order": "relevance"})):
+            self._measure(base, label, order, repeat)
+        self._explain(base)
+
+    def _measure(self, base: QuerySet, label: str, order: dict, repeat: int) -> None:
+        self.stdout.write(f"\n{label}\n{'term':<22}{'matches':>9}{'median ms':>11}{'max ms':>9}")
         medians = []
         for term in TERMS:
             times, count = [], 0
             for _ in range(repeat):
                 t0 = time.perf_counter()
-                qs = LetterFilter({"q": term}, queryset=base).qs
-                count = qs.count()
-                list(qs.order_by("-number")[:50])  # the first page, as the register page shows it
+                qs = LetterFilter({"q": term, **order}, queryset=base).qs
+                page = CappedPaginator(qs, 50).get_page(1)  # as the register page counts and shows it
+                count = page.paginator.count
+                list(page)
                 times.append((time.perf_counter() - t0) * 1000)
             medians.append(statistics.median(times))
-            self.stdout.write(f"{term:<22}{count:>9,}{statistics.median(times):>11.1f}{max(times):>9.1f}")
-        self.stdout.write(f"median over all terms: {statistics.median(medians):.1f} ms (count + first page of 50)")
-        self._explain(base)
+            shown = f"{count - 1:,}+" if count > CAP else f"{count:,}"
+            self.stdout.write(f"{term:<22}{shown:>9}{statistics.median(times):>11.1f}{max(times):>9.1f}")
+        median = statistics.median(medians)
+        verdict = "met" if median < GOAL_MS else "NOT met"
+        self.stdout.write(
+            f"median over all terms: {median:.1f} ms (capped count + first page of 50; goal < {GOAL_MS} ms: {verdict})"
+        )
 
     def _explain(self, base: object) -> None:
-        qs = LetterFilter({"q": "นิเทศภายใน"}, queryset=base).qs.order_by("-number")[:50]
-        plan = qs.explain()
-        uses = "corr_letter_subject_upper_trgm" in plan
-        self.stdout.write(f"plan uses the pg_trgm GIN index: {'yes' if uses else 'no'}")
+        qs = LetterFilter({"q": "นิเทศภายใน"}, queryset=base).qs
+        for label, plan in (("page", qs.order_by("-number")[:50].explain()), ("count", qs[: CAP + 1].explain())):
+            uses = "corr_letter_subject_upper_trgm" in plan
+            self.stdout.write(f"{label} plan uses the pg_trgm GIN index: {'yes' if uses else 'no'}")

@@ -1,0 +1,45 @@
+"""A paginator whose count stops where the user is: long lists cost the same in year 1 and year 10.
+
+`CappedPaginator` counts at most `cap` rows past the page asked for (and at least `cap`), with a
+LIMIT inside the COUNT, so a register of 200,000 entries is counted no further than 1,001 on its
+first page. The list shows "มากกว่า 1,000 รายการ" then, and ถัดไป goes on page by page
+(components/pagination.html): each page asked for moves the limit on with it.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
+
+CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list: object, per_page: int, *, cap: int = CAP, **kwargs: object) -> None:
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+        self.upto = cap
+
+    def get_page(self, number: object) -> Page:
+        try:
+            asked = max(int(number), 1)
+        except (TypeError, ValueError):
+            asked = 1
+        self.upto = max(self.cap, asked * self.per_page)
+        self.__dict__.pop("count", None)
+        self.__dict__.pop("num_pages", None)
+        return super().get_page(number)
+
+    @cached_property
+    def count(self) -> int:
+        """Rows up to one past the limit: more than `upto` means "more than we counted"."""
+        rows = self.object_list[: self.upto + 1]
+        return rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.upto
+
+    @property
+    def count_text(self) -> str:
+        return f"มากกว่า {self.upto:,} รายการ" if self.capped else f"{self.count:,} รายการ"

@@ -1,0 +1,126 @@
+"""Pages whose cost follows the user's open work, not the archive (issue 13).
+
+Each role's home page, the inboxes, the receive register and the dashboard run the same number of
+queries when the archive of finished letters and the year's visits grow; long lists count no further
+than 1,000 rows past the page ("มากกว่า 1,000 รายการ"), and the Thai subject search counts the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.pagination import CappedPaginator
+from correspondence.bench import archive_build, open_work_build
+from correspondence.filters import LetterFilter
+from correspondence.models import Letter
+from correspondence.selectors import inbox_for, letters_visible_to
+from supervision.bench import build_dataset
+from supervision.selectors import current_fiscal_year
+
+PAGES = [
+    ("clerk", "/"), ("clerk", "correspondence:inbox"), ("clerk", "receive"),
+    ("director", "/"), ("director", "correspondence:inbox"), ("director", "correspondence:approval_list"),
+    ("supervisor", "/"), ("supervisor", "correspondence:inbox"), ("supervisor", "supervision:dashboard"),
+    ("school", "/"), ("executive", "/"), ("executive", "supervision:dashboard"),
+]  # fmt: skip
+
+
+def _url(name: str) -> str:
+    if name == "receive":
+        return reverse("correspondence:register_list", args=["receive"])
+    return name if name.startswith("/") else reverse(name)
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (content types, office profile)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def _office(users: dict) -> dict:
+    return {"clerk": users["clerk"], "director": users["director"], "staff": [users["supervisor"], users["director"]]}
+
+
+def _grow(users: dict, *, letters: int, years: list[int], visits: int, prefix: str) -> None:
+    archive_build(count=letters, years=years, **_office(users))
+    supervisors = [users["supervisor"], users["director"]]
+    build_dataset(
+        schools=visits // 4, visits=visits, supervisors=supervisors, fiscal_year=current_fiscal_year(), prefix=prefix
+    )
+
+
+@pytest.mark.parametrize(("role", "page"), PAGES)
+def test_a_page_runs_as_many_queries_when_the_archive_doubles(role, page, users, client_for):
+    open_work_build(per_person=3, **_office(users))
+    _grow(users, letters=24, years=[2565, 2566], visits=12, prefix="71")
+    client = client_for(users[role])
+    small = _queries(client, _url(page))
+    _grow(users, letters=48, years=[2560, 2561], visits=40, prefix="72")
+    large = _queries(client, _url(page))
+    assert large == small, f"{role} {page}: {small} queries with the small archive, {large} with twice as many letters"
+
+
+def test_the_inbox_holds_the_open_work_and_none_of_the_finished_archive(users):
+    open_work_build(per_person=3, **_office(users))
+    archive_build(count=30, years=[2566], **_office(users))
+    mine = inbox_for(users["supervisor"])
+    assert mine.count() == 3
+    assert all(letter.status == "assigned" for letter in mine)
+    clerk = list(inbox_for(users["clerk"]))
+    assert {letter.status for letter in clerk} == {"registered"}
+    assert {letter.status for letter in inbox_for(users["director"])} >= {"presented", "assigned"}
+
+
+def test_a_long_register_says_more_than_1000_entries_instead_of_counting_them_all(users, client_for):
+    archive_build(count=1003, years=[2566], **_office(users))
+    response = client_for(users["clerk"]).get(_url("receive"))
+    text = response.content.decode()
+    assert "พบ มากกว่า 1,000 รายการ" in text
+    assert "หน้า 1 /" not in text  # no last page number that was never counted
+
+
+def test_a_short_search_result_is_counted_exactly(users, client_for):
+    archive_build(count=40, years=[2566], **_office(users))
+    expected = Letter.objects.filter(subject__contains="ลูกเสือเนตรนารี", number__isnull=False).count()
+    response = client_for(users["clerk"]).get(_url("receive"), {"q": "ลูกเสือเนตรนารี"})
+    assert f"พบ {expected:,} รายการ" in response.content.decode()
+
+
+def test_the_capped_count_goes_on_with_the_pages_the_user_opens(users):
+    archive_build(count=25, years=[2566], **_office(users))
+    rows = LetterFilter({"q": "ประจำปีงบประมาณ"}, queryset=letters_visible_to(users["clerk"])).qs
+    first = CappedPaginator(rows, 5, cap=10).get_page(1)
+    assert first.paginator.capped and first.paginator.count_text == "มากกว่า 10 รายการ"
+    assert first.has_next()
+    fourth = CappedPaginator(rows, 5, cap=10).get_page(4)
+    assert fourth.paginator.count_text == "มากกว่า 20 รายการ" and len(fourth) == 5
+    last = CappedPaginator(rows, 5, cap=10).get_page(5)
+    assert not last.paginator.capped and last.paginator.count_text == "25 รายการ" and not last.has_next()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index exists on PostgreSQL only")
+def test_the_search_count_uses_the_trigram_index_on_postgresql(users):
+    archive_build(count=200, years=[2566], **_office(users))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE correspondence_letter")
+        cursor.execute("SET enable_seqscan = off")  # a 200-row table would be read whole otherwise
+        cursor.execute("SET enable_indexscan = off")
+    rows = LetterFilter({"q": "นิเทศภายใน"}, queryset=letters_visible_to(users["clerk"])).qs
+    count_plan = rows.order_by()[:1001].explain()  # the capped count's inner query
+    assert "corr_letter_subject_upper_trgm" in count_plan, count_plan
+
+
+def test_asking_for_relevance_puts_the_subject_that_starts_with_the_words_first(users, client_for):
+    archive_build(count=12, years=[2566], **_office(users))
+    first = Letter.objects.order_by("id").first()
+    first.subject = "ลูกเสือเนตรนารีสามัญรุ่นใหญ่ ขอเชิญประชุมผู้กำกับลูกเสือ"
+    first.save(update_fields=["subject"])
+    params = {"q": "ลูกเสือเนตรนารี", "order": "relevance"}
+    rows = LetterFilter(params, queryset=letters_visible_to(users["clerk"])).qs
+    assert rows[0] == first
+    newest = LetterFilter({"q": "ลูกเสือเนตรนารี"}, queryset=letters_visible_to(users["clerk"])).qs
+    assert set(rows) == set(newest)
