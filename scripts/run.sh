@@ -3,6 +3,7 @@
 # Without DATABASE_URL / REDIS_URL this uses SQLite and kombu's filesystem broker under var/.
 #
 #   sh scripts/run.sh               the web server and a supervised worker (`make run`)
+#   MAIL=1 sh scripts/run.sh        the same, and a local SMTP server printing each e-mail
 #   sh scripts/run.sh worker [ARGS] only the supervised worker; ARGS go to `celery worker`
 #
 # The supervisor starts the worker again whenever it exits (kombu's Redis transport can crash
@@ -44,6 +45,15 @@ if [ "${1:-}" = worker ]; then
   exit 0
 fi
 
+# MAIL=1 (`make run MAIL=1`): a local SMTP server prints every e-mail the app sends, decoded.
+SMTP=
+if [ "${MAIL:-0}" = 1 ]; then
+  : "${SMTP_PORT:=1025}"
+  "$PY" scripts/dev_smtp.py "$SMTP_PORT" &
+  SMTP=$!
+  export EMAIL_HOST=127.0.0.1 EMAIL_PORT="$SMTP_PORT" EMAIL_USE_TLS=0 EMAIL_USE_SSL=0
+fi
+
 sh "$0" worker &
 SUPERVISOR=$!
 echo "เปิดเบราว์เซอร์ที่ http://$HOST:$PORT  (ผู้ใช้ตัวอย่าง: supervisor / demo1234)"
@@ -54,7 +64,7 @@ WEB=$!
 # between commands, never while it waits for a foreground one).
 stop_all() {
   trap - EXIT INT TERM
-  kill -TERM "$WEB" "$SUPERVISOR" 2>/dev/null || true
+  kill -TERM "$WEB" "$SUPERVISOR" $SMTP 2>/dev/null || true
   wait "$WEB" 2>/dev/null || true
   wait "$SUPERVISOR" 2>/dev/null || true
 }
