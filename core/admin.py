@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -12,6 +15,9 @@ from .models import (
     ApiToken,
     DocumentJob,
     LearningArea,
+    LoginAttempt,
+    LoginFailure,
+    LoginLog,
     NotificationDelivery,
     OfficeProfile,
     StaffProfile,
@@ -47,6 +53,9 @@ admin.site.unregister(User)
 class StaffUserAdmin(UserAdmin):
     inlines = [StaffProfileInline]
     list_display = ("username", "first_name", "last_name", "is_active", "last_login")
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # a login is deactivated, never deleted: its letters and visits keep their author
 
 
 @admin.register(DocumentJob)
@@ -143,3 +152,66 @@ class NotificationDeliveryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+class _LoginColumns:
+    """Thai column headings for axes' lists (its fields are labelled in English only); its side
+    filters, titled in English, give way to the search box and the date drill-down."""
+
+    list_filter = ()
+
+    @admin.display(description="เวลา", ordering="attempt_time")
+    def when(self, obj: AccessLog) -> object:
+        return obj.attempt_time
+
+    @admin.display(description="ชื่อผู้ใช้", ordering="username")
+    def who(self, obj: AccessLog) -> str:
+        return obj.username or ""
+
+    @admin.display(description="หมายเลข IP", ordering="ip_address")
+    def ip(self, obj: AccessLog) -> str:
+        return obj.ip_address or ""
+
+    @admin.display(description="หน้า", ordering="path_info")
+    def path(self, obj: AccessLog) -> str:
+        return obj.path_info
+
+
+class LoginAttemptAdmin(_LoginColumns, AccessAttemptAdmin):
+    list_display = ["when", "ip", "who", "path", "failures", "state"]
+
+    @admin.display(description="ผิดติดกัน (ครั้ง)", ordering="failures_since_start")
+    def failures(self, obj: AccessAttempt) -> int:
+        return obj.failures_since_start
+
+    @admin.display(description="สถานะ")
+    def state(self, obj: AccessAttempt) -> str:
+        left = settings.AXES_FAILURE_LIMIT - obj.failures_since_start
+        return f"ลองได้อีก {left} ครั้ง" if left > 0 else "ถูกล็อกชั่วคราว"
+
+
+class LoginLogAdmin(_LoginColumns, AccessLogAdmin):
+    list_display = ["when", "logged_out", "ip", "who", "path"]
+
+    @admin.display(description="ออกจากระบบเมื่อ", ordering="logout_time")
+    def logged_out(self, obj: AccessLog) -> object:
+        return obj.logout_time
+
+
+class LoginFailureAdmin(_LoginColumns, AccessFailureLogAdmin):
+    list_display = ["when", "ip", "who", "path", "locked"]
+
+    @admin.display(description="ถูกล็อก", boolean=True, ordering="locked_out")
+    def locked(self, obj: AccessFailureLog) -> bool:
+        return obj.locked_out
+
+
+# django-axes has no Thai: its three lists appear under core's Thai name through proxies (core/models/logins.py).
+for _axes_model, _proxy, _model_admin in (
+    (AccessAttempt, LoginAttempt, LoginAttemptAdmin),
+    (AccessLog, LoginLog, LoginLogAdmin),
+    (AccessFailureLog, LoginFailure, LoginFailureAdmin),
+):
+    if admin.site.is_registered(_axes_model):
+        admin.site.unregister(_axes_model)
+    admin.site.register(_proxy, _model_admin)

@@ -50,7 +50,9 @@ class BEDateTimeField(forms.MultiValueField):
 
     def __init__(self, **kwargs: object) -> None:
         fields = (BEDateField(), forms.TimeField(error_messages={"invalid": "กรุณากรอกเวลาในรูปแบบ ชช:นน"}))
-        widget = forms.MultiWidget(widgets=[BEDateInput(), forms.TimeInput(attrs={"type": "time"})])
+        widget = forms.MultiWidget(
+            widgets=[BEDateInput(), forms.TimeInput(attrs={"type": "time", "aria-label": "เวลา"})]
+        )
         super().__init__(fields=fields, widget=widget, require_all_fields=False, **kwargs)
         self.widget.decompress = self._decompress
 

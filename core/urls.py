@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_calendar, views_notifications, views_search, views_tokens
+from . import views, views_calendar, views_notifications, views_people, views_search, views_tokens
 from .forms import LoginForm, ThaiPasswordChangeForm
+from .forms_people import AdminSetPasswordForm
 
 account_patterns = [
     path(
@@ -19,6 +20,13 @@ account_patterns = [
         name="password_change",
     ),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # the one-time link the administrator makes on the people pages (core.services_people.account_reset_link)
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=AdminSetPasswordForm, post_reset_login=False),
+        name="password_reset_confirm",
+    ),
+    path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]
 
 core_patterns = (
@@ -28,6 +36,13 @@ core_patterns = (
         path("documents/<int:pk>/retry/", views.document_retry, name="document_retry"),
         path("documents/<int:pk>/download/", views.document_download, name="document_download"),
         path("office/", views.office_profile_edit, name="office"),
+        path("manage/", views_people.reference_hub, name="reference"),
+        path("manage/people/", views_people.account_list, name="people"),
+        path("manage/people/new/", views_people.account_create, name="people_create"),
+        path("manage/people/<int:pk>/", views_people.account_edit, name="people_account"),
+        path("manage/people/<int:pk>/active/", views_people.account_set_active, name="people_set_active"),
+        path("manage/people/<int:pk>/password/", views_people.account_password, name="people_password"),
+        path("manage/people/<int:pk>/reset-link/", views_people.account_reset_link, name="people_reset_link"),
         path("profile/", views.my_profile, name="profile"),
         path("profile/tokens/", views_tokens.api_token_list, name="api_tokens"),
         path("profile/tokens/new/", views_tokens.api_token_create, name="api_token_create"),
@@ -50,6 +65,7 @@ core_patterns = (
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("office-logo/", views.office_logo, name="office_logo"),
     path("line/webhook", views_notifications.line_webhook, name="line_webhook"),
     path("calendar/<str:token>.ics", views_calendar.calendar_feed, name="calendar_feed"),
     path("accounts/", include(account_patterns)),

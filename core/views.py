@@ -15,7 +15,9 @@ from .web import flash_errors, run_action, save_form
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"panels": panels.panels_for(request), "today": thaidate.today()})
+    """The home page answers "what do I do now": pending decisions first (big cards), key figures, the rest."""
+    parts = panels.home_parts(panels.panels_for(request))
+    return render(request, "core/home.html", {**parts, "today": thaidate.today()})
 
 
 @require_GET
@@ -88,6 +90,20 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404("เอกสารยังไม่พร้อม")
     inline = request.GET.get("inline") == "1"
     return FileResponse(job.result.open("rb"), as_attachment=not inline, filename=job.download_name)
+
+
+@require_GET
+def office_logo(request: HttpRequest) -> FileResponse:
+    """The office's uploaded logo for the page header (public, like the letterhead it appears on)."""
+    logo = OfficeProfile.get().logo
+    if not logo:
+        raise Http404("ยังไม่ได้อัปโหลดตราสัญลักษณ์")
+    try:
+        response = FileResponse(logo.open("rb"))
+    except OSError as exc:
+        raise Http404("เปิดไฟล์ตราสัญลักษณ์ไม่ได้") from exc
+    response["Cache-Control"] = "public, max-age=86400"  # the URL carries ?v=<file name>: a new upload is a new URL
+    return response
 
 
 @login_required

@@ -38,7 +38,8 @@ class SchoolForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].queryset = thai_order(Cluster.objects.all(), "name")
+        offered = Q(is_active=True) | Q(pk=self.instance.cluster_id)  # a retired cluster is not offered
+        self.fields["cluster"].queryset = thai_order(Cluster.objects.filter(offered), "name")
 
     def clean(self) -> dict:
         data = super().clean()

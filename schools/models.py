@@ -40,6 +40,9 @@ class Cluster(models.Model):
         verbose_name="ศึกษานิเทศก์ผู้รับผิดชอบ",
     )
     note = models.TextField("หมายเหตุ", blank=True)
+    is_active = models.BooleanField(
+        "ใช้งาน", default=True, help_text="กลุ่มที่เลิกใช้แล้วยังอยู่ในประวัติ แต่ไม่ให้เลือกเมื่อเพิ่มหรือนำเข้าสถานศึกษา"
+    )
 
     class Meta:
         ordering = ["name"]

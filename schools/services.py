@@ -56,6 +56,21 @@ def cluster_merge(*, user: UserLike, source: Cluster, target: Cluster) -> int:
 
 
 @transaction.atomic
+def cluster_set_active(*, user: UserLike, cluster: Cluster, active: bool) -> Cluster:
+    """Retire a cluster no longer in use (it stays in history, is no longer offered), or bring it back.
+    A cluster that still has open schools cannot be retired: move them or merge the cluster first."""
+    access.require_editor(user)
+    open_schools = School.objects.filter(cluster=cluster, is_active=True).count()
+    if not active and open_schools:
+        raise ValidationError(
+            f"กลุ่ม “{cluster.name}” ยังมีสถานศึกษาที่เปิดสอน {open_schools} แห่ง กรุณาย้ายสถานศึกษาหรือรวมกลุ่มก่อนปิดการใช้งาน"
+        )
+    cluster.is_active = active
+    cluster.save(update_fields=["is_active"])
+    return cluster
+
+
+@transaction.atomic
 def school_create(*, cluster: Cluster | None = None, **fields: object) -> School:
     school = School(cluster=cluster, **fields)
     school.full_clean()
@@ -167,6 +182,8 @@ def schools_import(*, user: UserLike, rows: list[dict[str, str]], new_clusters: 
         if code in seen:
             errors.append(RowError(number, "รหัสสถานศึกษา", f"รหัส {code} ซ้ำกับแถวที่ {seen[code]}"))
         seen[code] = number
+        if cluster_name in clusters and not clusters[cluster_name].is_active:
+            errors.append(RowError(number, "กลุ่มโรงเรียน", f"กลุ่ม “{cluster_name}” ปิดการใช้งานแล้ว กรุณาใช้กลุ่มอื่น"))
         if cluster_name and cluster_name not in clusters:
             if cluster_name not in confirmed:
                 errors.append(RowError(number, "กลุ่มโรงเรียน", _cluster_error(cluster_name, list(clusters))))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from . import views
+from . import views, views_reference
 
 app_name = "schools"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
     path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
     path("clusters/<int:pk>/merge/", views.cluster_merge, name="cluster_merge"),
+    path("clusters/<int:pk>/active/", views_reference.cluster_set_active, name="cluster_set_active"),
+    path("members/<int:pk>/", views_reference.member_edit, name="member_edit"),
 ]

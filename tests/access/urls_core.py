@@ -25,11 +25,19 @@ def objects(world: World) -> dict:
     return {"done_job": done, "failed_job": failed, "supervisor_token": token, "notice": notice, "feed": feed}
 
 
+PEOPLE = everyone(403, administrator=200)
+
+
+def _clerk(world: World) -> dict:
+    return {"pk": world.users["clerk"].pk}
+
+
 OWN_ONLY = everyone(404, supervisor=200)  # the administrator too: a job may hold its requester's secrets
 
 CASES = {
     "home": Case(expect=everyone(200)),
     "healthz": Case(expect={ANONYMOUS: 200}, others=200),
+    "office_logo": Case(expect={ANONYMOUS: 404}, others=404),  # public; no logo uploaded in this world
     "login": Case(expect={ANONYMOUS: 200}, others=302),  # a logged-in user is sent on
     "logout": post_only({ANONYMOUS: 302}, others=302, get=dict.fromkeys((*everyone(405), ANONYMOUS), 405)),
     "password_change": Case(expect=everyone(200)),
@@ -43,6 +51,21 @@ CASES = {
         everyone(404, supervisor=302), kwargs=lambda w: {"pk": w.objects["failed_job"].pk}
     ),
     "core:office": Case(expect=everyone(403, administrator=200)),
+    # ข้อมูลพื้นฐาน: logins, roles and profiles are the administrator's alone (everyone else a 403).
+    "core:reference": Case(expect=PEOPLE),
+    "core:people": Case(expect=PEOPLE),
+    "core:people_create": Case(expect=PEOPLE),
+    "core:people_account": Case(kwargs=_clerk, expect=PEOPLE),
+    "core:people_password": Case(kwargs=_clerk, expect=PEOPLE),
+    "core:people_set_active": post_only(
+        everyone(403, administrator=302), kwargs=_clerk, data=lambda w: {"active": "1"}
+    ),  # reactivating an active login: the table's world is unchanged
+    "core:people_reset_link": post_only(everyone(403, administrator=200), kwargs=_clerk),
+    # the one-time link itself needs no login; a wrong token shows "ลิงก์นี้ใช้ไม่ได้แล้ว"
+    "password_reset_confirm": Case(
+        kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}, expect={ANONYMOUS: 200}, others=200
+    ),
+    "password_reset_complete": Case(expect={ANONYMOUS: 200}, others=200),
     "core:profile": Case(expect=everyone(200)),
     # API tokens: each user makes and sees only their own; another's token is a 404, the administrator's too.
     "core:api_tokens": Case(expect=everyone(200)),

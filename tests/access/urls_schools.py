@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.access.matrix import Case, World, everyone
+from tests.access.matrix import Case, World, everyone, post_only
 
 EDIT = everyone(403, administrator=200, supervisor=200, director=200)
 
@@ -40,5 +40,13 @@ CASES = {
     "schools:cluster_edit": Case(kwargs=_cluster, expect=EDIT),
     "schools:cluster_merge": Case(kwargs=_cluster, expect=EDIT),
     "schools:cluster_import": Case(expect=EDIT),
+    # retiring a cluster (reactivating here, so the table's world is unchanged): the editors, like a merge
+    "schools:cluster_set_active": post_only(
+        {**EDIT, "administrator": 302, "supervisor": 302, "director": 302},
+        kwargs=_cluster,
+        data=lambda w: {"active": "1"},
+    ),
+    # a school-staff login's school: the administrator's people pages
+    "schools:member_edit": Case(kwargs=lambda w: {"pk": w.users["school"].pk}, expect=everyone(403, administrator=200)),
     "schools:cluster_export": Case(kwargs=lambda w: {"fmt": "xlsx"}, expect=everyone(200)),
 }

@@ -351,6 +351,7 @@ def test_typing_in_the_header_box_lists_hits_reachable_by_keyboard(page, users, 
 def test_a_search_costs_one_query_or_two_per_kind(users, world, django_assert_max_num_queries):
     director = users["director"]
     search.search(director, QUERY)  # warm: roles and the like, cached on the user
-    # letters by text then by number, visits, office type + schools, meetings, documents
-    with django_assert_max_num_queries(7):
+    # letters by text then by number, visits, office type + schools, meetings, documents,
+    # and the supervision registers: networks, good practices, studies
+    with django_assert_max_num_queries(10):
         assert search.search(director, "12/2569") is not None
