@@ -52,6 +52,7 @@ bench: install $(ENV_FILE)
 	$(PY) manage.py bench_supervision
 	$(PY) manage.py bench_annual_report
 	$(PY) manage.py bench_qa_synthesis
+	$(PY) manage.py bench_pages
 
 lint: install
 	$(VENV)/bin/ruff check .
