@@ -41,4 +41,4 @@ def test_the_shell_fits_a_phone(page, users):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"page is {width}px wide on a 360px phone"
     page.get_by_role("button", name="เปิดเมนู").click()
-    assert page.get_by_role("link", name="เอกสารของฉัน", exact=True).is_visible()
+    assert page.locator("#mainNav").get_by_role("link", name="เอกสารของฉัน", exact=True).is_visible()
