@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from core import uploads
 
+from .visits import EvidenceFile
+
 
 class EventStatus(models.TextChoices):
     DRAFT = "draft", "ร่าง (ยังไม่นับ)"
@@ -82,27 +84,13 @@ def _event_evidence_upload_to(evidence: EventEvidence, filename: str) -> str:
     return uploads.stored_name("supervision/events", filename)
 
 
-class EventEvidence(models.Model):
+class EventEvidence(EvidenceFile):
     event = models.ForeignKey(GroupEvent, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField("ไฟล์", upload_to=_event_evidence_upload_to, max_length=300)
-    original_name = models.CharField("ชื่อไฟล์", max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    caption = models.CharField("คำอธิบาย", max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(EvidenceFile.Meta):
         verbose_name = "หลักฐานกิจกรรมกลุ่ม"
         verbose_name_plural = "หลักฐานกิจกรรมกลุ่ม"
-
-    def __str__(self) -> str:
-        return self.original_name
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
 
 
 class TargetScope(models.TextChoices):

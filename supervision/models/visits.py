@@ -164,9 +164,10 @@ def _evidence_upload_to(evidence: Evidence, filename: str) -> str:
     return uploads.stored_name("supervision/visits", filename)
 
 
-class Evidence(models.Model):
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField("ไฟล์", upload_to=_evidence_upload_to, max_length=300)
+class EvidenceFile(models.Model):
+    """A photo or file kept as evidence (a visit's, a group event's): what every kind shares.
+    Each kind adds its owner and its `file` (stored under its own folder)."""
+
     original_name = models.CharField("ชื่อไฟล์", max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -175,9 +176,8 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
         ordering = ["uploaded_at", "id"]
-        verbose_name = "หลักฐาน"
-        verbose_name_plural = "หลักฐาน"
 
     def __str__(self) -> str:
         return self.original_name
@@ -185,3 +185,12 @@ class Evidence(models.Model):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+
+class Evidence(EvidenceFile):
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("ไฟล์", upload_to=_evidence_upload_to, max_length=300)
+
+    class Meta(EvidenceFile.Meta):
+        verbose_name = "หลักฐาน"
+        verbose_name_plural = "หลักฐาน"
