@@ -184,7 +184,8 @@ def test_minutes_list_people_as_name_position_role_on_one_row(minutes_pdf):
     ]
     for name, position, role in rows:
         first = _word(words, name)
-        pos = next(w for w in words if w[4].startswith(position[:12]) and _same_line(w, first))
+        # the position starts on the name's line (its column is narrow: a long one wraps after a few words)
+        pos = next(w for w in words if w[4].startswith(position[:8]) and _same_line(w, first))
         assert first[1] < pos[1], f"{name}: the position is not after the name"
         if role:
             cell = next(w for w in words if w[4] == role and _same_line(w, first))
