@@ -234,3 +234,23 @@ def test_agenda_prints_the_office_in_the_title_and_the_online_link(
     words = _words(path)
     _word(words, "2569")
     assert _same_line(_word(words, "มีนาคม"), _word(words, "2569"))
+
+
+def test_the_longest_role_ends_inside_the_right_margin(
+    django_capture_on_commit_callbacks, secretary, office, make_meeting
+):
+    assistant = services.member_create(
+        user=secretary, prefix="นางสาว", first_name="วิมลรัตน์", last_name="ศรีสุวรรณวงศ์ไพบูลย์",
+        position=Position.ASSISTANT_SECRETARY, category=Category.OFFICE, job_title="ศึกษานิเทศก์ชำนาญการพิเศษ",
+        term_start=dt.date(2024, 1, 1), order_number="185/2567",
+    )  # fmt: skip
+    meeting = make_meeting(dt.date(2026, 4, 20))
+    services.item_add(user=secretary, meeting=meeting, section=1, title="ประธานแจ้งเพื่อทราบ")
+    services.meeting_publish_agenda(user=secretary, meeting=meeting)
+    services.attendance_set(user=secretary, meeting=meeting, member=assistant, kind=AttendanceKind.PRESENT)
+    hold(secretary, meeting)
+    path = _render(django_capture_on_commit_callbacks, secretary, "committee.minutes", meeting)
+    boxes = re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext_bbox("-f", "1", "-l", "1", path))
+    assert compact("กรรมการและผู้ช่วยเลขานุการ") in pdf_compact(path)
+    right_margin = 595.28 - 2 / 2.54 * 72  # A4 less the 2 cm right margin, in points
+    assert max(float(x) for x, _ in boxes) <= right_margin + 1
