@@ -62,8 +62,10 @@ def _visit_signers(visit: Visit) -> list[dict]:
     return [
         {"name": display_name(visit.created_by), "position": _position(visit.created_by, "ศึกษานิเทศก์"),
          "role": "ผู้นิเทศ"},
+        # a deputy signs under their own position, with the acting line (รักษาราชการแทน…) below it
         {"name": display_name(visit.reviewed_by) if visit.reviewed_by_id else "",
-         "position": visit.reviewed_as or GROUP_DIRECTOR,
+         "position": _position(visit.reviewed_by, GROUP_DIRECTOR) if visit.reviewed_as else GROUP_DIRECTOR,
+         "role": visit.reviewed_as,
          "date": f"อนุมัติเมื่อ {thaidate.format_full(visit.reviewed_at)}" if approved else ""},
         {"name": display_name(visit.acknowledged_by) if visit.acknowledged_by_id else visit.school.principal_name,
          "position": "ผู้บริหารสถานศึกษา/ผู้รับการนิเทศ",
@@ -101,6 +103,12 @@ def _summary_params(data: dict) -> dict:
     if str(data.get("user") or "").isdigit():
         params["user"] = int(data["user"])
     return params
+
+
+def _summary_title(params: dict) -> str:
+    """Names the supervisor when the summary is someone else's (the director prints anyone's)."""
+    person = User.objects.select_related("profile").filter(pk=params.get("user") or 0).first()
+    return f"สรุปผลการนิเทศ ปีงบประมาณ {params.get('fiscal_year', '')}" + (f" {display_name(person)}" if person else "")
 
 
 def _build_summary(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
@@ -219,7 +227,7 @@ documents.register(
         build=_build_summary,
         can_request=lambda user, params: access.can_request_summary(user, params.get("user", user.pk)),
         parse_params=_summary_params,
-        title=lambda p: f"สรุปผลการนิเทศ ปีงบประมาณ {p.get('fiscal_year', '')}",
+        title=_summary_title,
     )
 )
 documents.register(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import template
 from django.utils.html import escape
@@ -80,6 +81,22 @@ def whole_words(value: object) -> str:
     """
     words = str(value or "").split()
     return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
+
+
+# What a line must not split inside running Thai text: a short quoted name (“สวัสดีคุณครู”), a short range
+# of months or numbers ("ต.ค. – พ.ย.", "1–3"), and any word holding a digit ("ป.1", "2569", "100)").
+_KEEP_TOGETHER = re.compile(r"“[^”]{1,30}”|[^\s–]{1,6} – [^\s–]{1,6}|\S*\d\S*")
+
+
+@register.filter
+def keep_together(value: object) -> str:
+    """{{ activity.title|keep_together }}: text that wraps between Thai words as usual, but never inside a
+    number, a short range or a short quoted name (a line breaker would print "ปีที่ 1– / 3")."""
+    text, out, at = str(value or ""), [], 0
+    for found in _KEEP_TOGETHER.finditer(text):
+        out += [escape(text[at : found.start()]), f'<span class="nw">{escape(found.group())}</span>']
+        at = found.end()
+    return mark_safe("".join([*out, escape(text[at:])]))  # noqa: S308 - escaped
 
 
 @register.filter

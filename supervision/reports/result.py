@@ -57,7 +57,8 @@ def _activity_rows(project: Project, report: ProjectReport | None, execution: di
             "counted": _done_text(visits.get(activity.pk), events.get(activity.pk, 0)),
             "note": lines(report.note_for(activity.pk)) if report else [],
             "planned": baht(row["planned"], satang=True), "spent": baht(row["spent"], satang=True),
-            "remaining": _remaining(row["remaining"]), "over": row["over"],
+            # nothing allocated and nothing spent reads "-" like its neighbours, not a balance of 0.00
+            "remaining": _remaining(row["remaining"]) if row["planned"] or row["spent"] else "-", "over": row["over"],
         })  # fmt: skip
     return rows
 

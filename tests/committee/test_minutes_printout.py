@@ -184,8 +184,7 @@ def test_minutes_list_people_as_name_position_role_on_one_row(minutes_pdf):
     ]
     for name, position, role in rows:
         first = _word(words, name)
-        # the position starts on the name's line (its column is narrow: a long one wraps after a few words)
-        pos = next(w for w in words if w[4].startswith(position[:8]) and _same_line(w, first))
+        pos = next(w for w in words if w[4].startswith(position[:12]) and _same_line(w, first))
         assert first[1] < pos[1], f"{name}: the position is not after the name"
         if role:
             cell = next(w for w in words if w[4] == role and _same_line(w, first))
@@ -254,3 +253,13 @@ def test_the_longest_role_ends_inside_the_right_margin(
     assert compact("กรรมการและผู้ช่วยเลขานุการ") in pdf_compact(path)
     right_margin = 595.28 - 2 / 2.54 * 72  # A4 less the 2 cm right margin, in points
     assert max(float(x) for x, _ in boxes) <= right_margin + 1
+
+
+def test_a_rank_and_a_role_keep_their_words_whole():
+    from committee.templatetags.committee_print import position_phrase, role_phrase
+
+    assert position_phrase("เจ้าพนักงานธุรการชำนาญงาน") == 'เจ้าพนักงานธุรการ<wbr><span class="nw">ชำนาญงาน</span>'
+    assert role_phrase("กรรมการและผู้ช่วยเลขานุการ") == (
+        '<span class="nw">กรรมการและ</span><wbr><span class="nw">ผู้ช่วยเลขานุการ</span>'
+    )
+    assert role_phrase("<b>") == '<span class="nw">&lt;b&gt;</span>'

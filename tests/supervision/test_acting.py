@@ -65,3 +65,21 @@ def test_outside_the_dates_the_deputy_gets_403(users, client_for, make_visit):
     assert response.status_code in (403, 404)
     visit.refresh_from_db()
     assert visit.status == VisitStatus.SUBMITTED
+
+
+def test_the_deputys_signature_on_the_visit_record_carries_their_position_and_the_acting_line(
+    users, make_visit, django_capture_on_commit_callbacks
+):
+    from core.models import StaffProfile
+    from supervision import services
+    from tests.helpers import compact, pdf_compact, render_document
+
+    _appoint(users, starts=-1, ends=2)
+    deputy = _fresh(users["secretary"])
+    StaffProfile.objects.update_or_create(
+        user=deputy, defaults={"position": "ศึกษานิเทศก์", "academic_rank": "ชำนาญการพิเศษ"}
+    )
+    visit = services.visit_approve(user=_fresh(deputy), visit=make_visit(status="submitted"))
+    text = pdf_compact(render_document(users["director"], "supervision.visit_record", {"visit": visit.pk},
+                                       django_capture_on_commit_callbacks))  # fmt: skip
+    assert compact("ศึกษานิเทศก์ชำนาญการพิเศษรักษาราชการแทนผู้อำนวยการกลุ่มนิเทศ") in text
