@@ -31,7 +31,7 @@ from core.roles import Role
 
 from .. import access, selectors
 from ..formatting import clock, meeting_day
-from ..models import Meeting, MeetingStatus, Position
+from ..models import BodyKind, Meeting, MeetingStatus, Position
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -56,7 +56,7 @@ def invitation_available() -> bool:
 
 def invitation_subject(meeting: Meeting) -> str:
     """The committee's wording for ก.ต.ป.น.; another body's meetings by the body's own meeting title."""
-    if meeting.body.kind != "ktpn":
+    if meeting.body.kind != BodyKind.KTPN:
         return f"ขอเชิญ{meeting.body.title_for_meetings.removeprefix('การ')} ครั้งที่ {meeting.number_display}"
     return f"ขอเชิญประชุมคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา ครั้งที่ {meeting.number_display}"
 
@@ -80,7 +80,7 @@ def invitation_issue(*, user: User, meeting: Meeting):  # noqa: ANN201 - corresp
     where = meeting.place or "ประชุมออนไลน์"
     letter = issue(
         user=user, register_code="send", subject=invitation_subject(meeting), recipient_text=RECIPIENTS,
-        note=f"ประชุมวันที่ {thaidate.format_full(meeting.date)} เวลา {meeting.start_time:%H.%M} น. ณ {where}",
+        note=f"ประชุมวันที่ {thaidate.format_short(meeting.date)} เวลา {meeting.start_time:%H.%M} น. ณ {where}",
     )  # fmt: skip
     meeting.invitation_number = letter.document_no
     meeting.invitation_letter = letter
@@ -163,7 +163,7 @@ def invitation_draft(*, user: User, meeting: Meeting, signer: User | None = None
     _require_no_invitation(meeting)
     content = chain.letter_write(
         user=user, register_code="send", kind=LetterKind.EXTERNAL, subject=invitation_subject(meeting),
-        addressee=ADDRESSEE if meeting.body.kind == "ktpn" else f"ผู้เข้าร่วม{meeting.body.name}",
+        addressee=ADDRESSEE if meeting.body.kind == BodyKind.KTPN else f"ผู้เข้าร่วม{meeting.body.name}",
         recipient_text=RECIPIENTS, body=invitation_body(meeting),
         enclosures=f"ระเบียบวาระการประชุม ครั้งที่ {meeting.number_display} จำนวน 1 ชุด",
         closing="ขอแสดงความนับถือ", signer=_signer(meeting, signer),

@@ -83,9 +83,12 @@ def whole_words(value: object) -> str:
     return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
 
 
-# What a line must not split inside running Thai text: a short quoted name (“สวัสดีคุณครู”), a short range
-# of months or numbers ("ต.ค. – พ.ย.", "1–3"), and any word holding a digit ("ป.1", "2569", "100)").
-_KEEP_TOGETHER = re.compile(r"“[^”]{1,30}”|[^\s–]{1,6} – [^\s–]{1,6}|\S*\d\S*")
+# What a line must not split inside running Thai text: a short date ("15 ธ.ค. 69") or time ("13.30 น."), a
+# short quoted name (“สวัสดีคุณครู”), a short range of months or numbers ("ต.ค. – พ.ย.", "1–3"), and any word
+# holding a digit ("ป.1", "2569", "100)").
+_KEEP_TOGETHER = re.compile(
+    r"\d{1,2} [ก-ฮ]{1,2}\.[ก-ฮ]{1,2}\.(?: \d{2,4})?|\d{1,2}[.:]\d{2} น\.|“[^”]{1,30}”|[^\s–]{1,6} – [^\s–]{1,6}|\S*\d\S*"
+)
 
 
 @register.filter
