@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from . import thaidate
+from .forms_people import ThaiNewPasswordMixin
 from .models import OfficeProfile
 
 
@@ -82,7 +83,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = "รหัสผ่าน"
 
 
-class ThaiPasswordChangeForm(PasswordChangeForm):
+class ThaiPasswordChangeForm(ThaiNewPasswordMixin, PasswordChangeForm):
     error_messages = {
         **PasswordChangeForm.error_messages,
         "password_incorrect": "รหัสผ่านเดิมไม่ถูกต้อง กรุณากรอกใหม่",
@@ -92,8 +93,6 @@ class ThaiPasswordChangeForm(PasswordChangeForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "รหัสผ่านเดิม"
-        self.fields["new_password1"].label = "รหัสผ่านใหม่"
-        self.fields["new_password2"].label = "ยืนยันรหัสผ่านใหม่"
 
 
 class OfficeProfileForm(forms.ModelForm):

@@ -86,9 +86,15 @@ def validate_password_thai(password: str, user: object = None) -> None:
         raise ValidationError([PASSWORD_MESSAGES.get(e.code, " ".join(e.messages)) for e in exc.error_list]) from None
 
 
-class AdminSetPasswordForm(SetPasswordForm):
-    """The administrator types a new password for someone (Django's checks, Thai labels and messages);
-    the person's own one-time link uses it too."""
+class ThaiNewPasswordMixin:
+    """The two new-password boxes of Django's SetPasswordForm family in Thai: labels and the checks'
+    messages (validate_password_thai). Used by the administrator's form, the one-time link's and the
+    user's own password change (core.forms.ThaiPasswordChangeForm)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "รหัสผ่านใหม่"
+        self.fields["new_password2"].label = "ยืนยันรหัสผ่านใหม่"
 
     def validate_password_for_user(self, user: object, password_field_name: str = "new_password2") -> None:
         password = self.cleaned_data.get(password_field_name)
@@ -98,8 +104,10 @@ class AdminSetPasswordForm(SetPasswordForm):
             except ValidationError as error:
                 self.add_error(password_field_name, error)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "รหัสผ่านใหม่"
-        self.fields["new_password2"].label = "ยืนยันรหัสผ่านใหม่"
-        self.error_messages["password_mismatch"] = "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
+
+class AdminSetPasswordForm(ThaiNewPasswordMixin, SetPasswordForm):
+    """The administrator types a new password for someone (Django's checks, Thai labels and messages);
+    the person's own one-time link uses it too."""
+
+    # A dict of its own: SetPasswordForm's is Django's shared SetPasswordMixin.error_messages.
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": "รหัสผ่านทั้งสองช่องไม่ตรงกัน"}

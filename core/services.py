@@ -36,18 +36,20 @@ QUEUED_TIMEOUT = dt.timedelta(minutes=30)
 def user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     first_name: str,
     last_name: str,
     roles: list[str],
     prefix: str = "",
     position: str = "",
     academic_rank: str = "",
+    phone: str = "",
     email: str = "",
     work_units: list | None = None,
     learning_areas: list | None = None,
 ) -> AbstractBaseUser:
-    """Create a login with its roles (groups) and staff profile.
+    """Create a login with its roles (groups) and staff profile; `password=None` makes a login that
+    can only be opened by a one-time link (core.services_people.account_reset_link).
 
     A school-staff login also needs its school: `schools.services.membership_set`.
     """
@@ -60,7 +62,9 @@ def user_create(
     for role in roles:
         group, _ = Group.objects.get_or_create(name=Role(role).value)
         user.groups.add(group)
-    profile = StaffProfile.objects.create(user=user, prefix=prefix, position=position, academic_rank=academic_rank)
+    profile = StaffProfile.objects.create(
+        user=user, prefix=prefix, position=position, academic_rank=academic_rank, phone=phone
+    )
     profile.work_units.set(work_units or [])
     profile.learning_areas.set(learning_areas or [])
     return user

@@ -58,8 +58,7 @@ def account_create(*, user: UserLike, data: dict) -> AbstractBaseUser:
     """A new login with its profile and roles; without a password it can only be opened by a reset link."""
     require_people_manager(user)
     data = dict(data)
-    password = data.pop("password", "") or ""
-    phone = data.pop("phone", "")
+    password = data.pop("password", "") or None  # none: only a one-time link opens the login
     if User.objects.filter(username__iexact=data["username"]).exists():
         raise ValidationError({"username": "มีชื่อผู้ใช้นี้แล้ว กรุณาใช้ชื่ออื่น"})
     if password:
@@ -67,12 +66,7 @@ def account_create(*, user: UserLike, data: dict) -> AbstractBaseUser:
             validate_password_thai(password)
         except ValidationError as exc:
             raise ValidationError({"password": exc.messages}) from None
-    member = services.user_create(password=password or "-", **data)
-    if not password:
-        member.set_unusable_password()
-        member.save(update_fields=["password"])
-    if phone:
-        StaffProfile.objects.filter(user=member).update(phone=phone)
+    member = services.user_create(password=password, **data)
     _audit(user, member, f"สร้างบัญชี บทบาท: {_role_labels(data.get('roles') or [])}", flag=ADDITION)
     return member
 

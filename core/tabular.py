@@ -13,7 +13,8 @@ XLSX cells carry their type: a date is a date and a number a number (so a sheet 
 filters them), shown in the Buddhist Era through the cell's number format (XLSX_DATE_FORMAT);
 text made of digits (a 10-digit school code, a phone number) is a text cell formatted "@" so
 neither Excel nor LibreOffice turns it into a number or drops its leading zeros.
-Download names: `attachment_disposition("ทะเบียนสถานศึกษา-2569-11-30.xlsx")`.
+Download names: `attachment_disposition("ทะเบียนสถานศึกษา-2569-11-30.xlsx")`; a whole download:
+`download_response(write_xlsx(...), "ทะเบียนสถานศึกษา-2569-11-30.xlsx", fallback="schools-2569-11-30.xlsx")`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpResponse
 from django.utils import timezone
 
 from .text import clean_text
@@ -323,6 +325,18 @@ def attachment_disposition(name: str, *, fallback: str = "") -> str:
     ascii_name = fallback or _ascii_file_name(stem if dot else name, ext if dot else "")
     ascii_name = _INVALID_FILENAME.sub("-", ascii_name).encode("ascii", "ignore").decode()
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_response(
+    body: bytes, name: str, *, fallback: str = "", content_type: str = XLSX_CONTENT_TYPE
+) -> HttpResponse:
+    """`body` (an XLSX unless `content_type` says otherwise) downloaded as `name`: see attachment_disposition."""
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = attachment_disposition(name, fallback=fallback)
+    return response
 
 
 def _ascii_file_name(stem: str, ext: str) -> str:

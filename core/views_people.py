@@ -7,30 +7,21 @@ school groups, visit types). Every rule is in core/access.py; every write in cor
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, services_people
-from .collation import thai_sorted
+from . import access, selectors, services_people
 from .forms_people import AccountCreateForm, AccountForm, AdminSetPasswordForm, account_initial
 from .roles import Role
 from .web import run_action, save_form
-
-User = get_user_model()
 
 
 @login_required
 def reference_hub(request: HttpRequest) -> HttpResponse:
     access.require_people_manager(request.user)
-    counts = {
-        "active": User.objects.filter(is_active=True).count(),
-        "inactive": User.objects.filter(is_active=False).count(),
-    }
-    return render(request, "core/people_hub.html", {"counts": counts})
+    return render(request, "core/people_hub.html", {"counts": selectors.account_counts()})
 
 
 @login_required
@@ -41,18 +32,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("role", ""),
         request.GET.get("state", "active"),
     )
-    accounts = User.objects.select_related("profile").prefetch_related("groups")
-    if query:
-        accounts = accounts.filter(
-            Q(username__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
-        )
-    if role in Role.values:
-        accounts = accounts.filter(groups__name=role)
-    if state in ("active", "inactive"):
-        accounts = accounts.filter(is_active=state == "active")
-    rows = thai_sorted(accounts.distinct()[:500], key=lambda u: f"{u.first_name} {u.last_name}")
-    for row in rows:
-        row.role_labels = [Role(g.name).label for g in row.groups.all() if g.name in Role.values]
+    rows = selectors.accounts_matching(query=query, role=role, state=state)
     context = {"accounts": rows, "q": query, "role": role, "state": state, "roles": Role.choices}
     return render(request, "core/people_list.html", context)
 

@@ -14,7 +14,6 @@ from core.models import display_name
 from .models import Letter, StepKind
 
 HEADERS = ["วันที่ลงทะเบียน", "เลขทะเบียน", "ที่", "ลงวันที่", "จาก", "ถึง", "เรื่อง", "การปฏิบัติ", "หมายเหตุ"]
-EXTRA_HEADERS = ["เวลา", "ชั้นความเร็ว", "ด่วนภายใน", "ชั้นความลับ", "ชนิดของหนังสือ", "ช่องทาง", "สถานะ"]
 
 
 def _short(value) -> str:  # noqa: ANN001

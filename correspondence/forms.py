@@ -235,7 +235,7 @@ class CancelForm(forms.Form):
 
 class InstructForm(forms.Form):
     instruction = forms.CharField(
-        label="เกษียนหนังสือ (ข้อสั่งการ)", widget=forms.Textarea(attrs={"rows": 2}),
+        label="เกษียนหนังสือ (ข้อสั่งการ)", widget=forms.Textarea(attrs={"rows": 3, "class": "form-control mb-2"}),
         error_messages={"required": "กรุณาเขียนข้อสั่งการ"},
     )  # fmt: skip
     assignees = forms.ModelMultipleChoiceField(

@@ -107,9 +107,10 @@ def letter_register_incoming(
     letter_date: dt.date | None = None, urgency: int = 0, deadline: dt.datetime | None = None,
     secrecy: int = 0, document_type: str = "external", channel: str = Channel.PAPER, remarks: str = "",
     retention_years: int | None = None, keep_forever: bool = False, files: Iterable = (),
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, present_now: bool = False,
 ) -> Letter:  # fmt: skip
-    """Register a received letter in ทะเบียนหนังสือรับ and give it its receive number."""
+    """Register a received letter in ทะเบียนหนังสือรับ and give it its receive number; `present_now`
+    (การปฏิบัติ "เสนอ ผอ.กลุ่มทันที" on the receive form) presents it to the director in the same step."""
     access.require_registrar(user, "เฉพาะเจ้าหน้าที่สารบรรณลงทะเบียนรับหนังสือได้")
     files = list(files)
     for upload in files:
@@ -127,7 +128,7 @@ def letter_register_incoming(
     _step(letter, StepKind.REGISTERED, user, text=f"เลขทะเบียนรับ {letter.number}", at=now)
     for upload in files:
         attachment_add(user=user, letter=letter, upload=upload)
-    return letter
+    return letter_present(user=user, letter=letter) if present_now else letter
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Count, QuerySet
 
 from core.collation import thai_order, thai_sort_key, thai_sorted
@@ -61,7 +63,13 @@ def school_directory(cluster_id: int | None = None) -> list[tuple[Cluster | None
     qs = thai_order(qs, "cluster__name", "name")
     if cluster_id:
         qs = qs.filter(cluster_id=cluster_id)
+    return schools_by_cluster(qs)
+
+
+def schools_by_cluster(schools: Iterable[School]) -> list[tuple[Cluster | None, list[School]]]:
+    """`schools` (their cluster selected) grouped by cluster in Thai order of its name, those without a
+    cluster last; each group keeps the order given."""
     groups: dict[int | None, tuple[Cluster | None, list[School]]] = {}
-    for school in qs:
+    for school in schools:
         groups.setdefault(school.cluster_id, (school.cluster, []))[1].append(school)
     return sorted(groups.values(), key=lambda g: (g[0] is None, thai_sort_key(g[0].name if g[0] else "")))

@@ -213,15 +213,13 @@ def _table_response(
     stamp = f"{to_be(today.year)}-{today:%m-%d}.{fmt}"
     if fmt == "xlsx":
         body = tabular.write_xlsx(headers, rows, title=OfficeProfile.get().office_name, text_columns=text_columns)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content_type = tabular.XLSX_CONTENT_TYPE
     else:
         body = tabular.write_csv(headers, rows)
         content_type = "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = tabular.attachment_disposition(
-        f"{names[0]}-{stamp}", fallback=f"{names[1]}-{stamp}"
+    return tabular.download_response(
+        body, f"{names[0]}-{stamp}", fallback=f"{names[1]}-{stamp}", content_type=content_type
     )
-    return response
 
 
 @login_required

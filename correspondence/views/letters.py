@@ -14,7 +14,10 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from core import notifications
+from core.collation import thai_order
 from core.web import run_action, save_form, submit_form
+from schools.models import Cluster, School
+from schools.selectors import schools_by_cluster
 
 from .. import access, audit, chain, columns, selectors, services, stamp
 from ..forms import AttachForm, BorrowForm, CancelForm, CorrectionForm, DispatchForm, InstructForm, ResultForm
@@ -33,14 +36,11 @@ def _written(letter: Letter, cleared: bool) -> dict:
     }  # fmt: skip
 
 
-def _recipients_by_cluster(letter: Letter, cleared: bool) -> list[tuple[str, list]]:
+def _recipients_by_cluster(letter: Letter, cleared: bool) -> list[tuple[Cluster | None, list[School]]]:
     """A draft's schools grouped by cluster, shown before the irreversible ออกเลข step."""
     if not cleared or letter.number is not None:
         return []
-    groups: dict[str, list] = {}
-    for school in letter.recipient_schools.select_related("cluster").order_by("cluster__name", "name"):
-        groups.setdefault(school.cluster.name if school.cluster_id else "ไม่สังกัดกลุ่มโรงเรียน", []).append(school)
-    return list(groups.items())
+    return schools_by_cluster(thai_order(letter.recipient_schools.select_related("cluster"), "name"))
 
 
 @login_required
@@ -59,7 +59,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": audit.letter_history(letter) if actions["history"] else [],
         "stamp_problems": stamp.stamp_problems(letter) if cleared else [],
         "borrowings": letter.borrowings.all() if cleared else [],
-        "instruct_form": InstructForm(), "result_form": ResultForm(), "cancel_form": CancelForm(),
+        "instruct_form": InstructForm() if actions["instruct"] else None,  # it reads the staff list: only when shown
+        "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
         **_written(letter, cleared), "recipient_groups": _recipients_by_cluster(letter, cleared),
     }  # fmt: skip

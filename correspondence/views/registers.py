@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -57,21 +56,9 @@ def register_export(request: HttpRequest, code: str) -> HttpResponse:
         columns.EXPORT_HEADERS, columns.export_rows(letters), title=register.name,
         text_columns=columns.EXPORT_TEXT_COLUMNS,
     )  # fmt: skip
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     today = thaidate.today()
     name = f"{register.name}-{thaidate.to_be(today.year)}-{today:%m-%d}.xlsx"
-    response["Content-Disposition"] = tabular.attachment_disposition(
-        name, fallback=f"register-{code}-{today:%Y%m%d}.xlsx"
-    )
-    return response
-
-
-@transaction.atomic
-def _receive(user: UserLike, data: dict) -> Letter:
-    """Register the letter and, when the clerk ticked การปฏิบัติ "เสนอ ผอ.กลุ่มทันที", present it in the same step."""
-    fields = {k: v for k, v in data.items() if k != "present_now"}
-    letter = services.letter_register_incoming(user=user, **fields)
-    return services.letter_present(user=user, letter=letter) if data.get("present_now") else letter
+    return tabular.download_response(data, name, fallback=f"register-{code}-{today:%Y%m%d}.xlsx")
 
 
 def _last_saved(request: HttpRequest) -> Letter | None:
@@ -87,7 +74,10 @@ def incoming_create(request: HttpRequest) -> HttpResponse:
     saved = _last_saved(request)
     initial = {"present_now": True, "recipient_text": saved.recipient_text if saved and not saved.is_redacted else ""}
     form = IncomingForm(request.POST or None, request.FILES or None, initial=initial)
-    letter = save_form(request, form, lambda data: _receive(request.user, data), success="ลงทะเบียนรับเลขที่ {.number} แล้ว")
+    letter = save_form(
+        request, form, lambda data: services.letter_register_incoming(user=request.user, **data),
+        success="ลงทะเบียนรับเลขที่ {.number} แล้ว",
+    )  # fmt: skip
     if letter and request.POST.get("then") == "open":
         return redirect("correspondence:letter_detail", pk=letter.pk)
     if letter:

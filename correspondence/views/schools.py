@@ -130,10 +130,8 @@ def letter_receipts_export(request: HttpRequest, pk: int) -> HttpResponse:
     letter = access.get_receipts_for_user(request.user, pk)
     rows = [_export_row(d) for d in selectors.receipts_of(letter)]
     data = tabular.write_xlsx(EXPORT_HEADERS, rows, title=f"การรับทราบ {letter.number}-{letter.year}")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     name = f"receipts-{letter.register.code}-{letter.number}-{letter.year}-{thaidate.today():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return tabular.download_response(data, name)
 
 
 @login_required

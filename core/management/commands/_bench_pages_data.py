@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
 
-from core import services as core_services
 from core import thaidate
 from core.roles import Role
 from correspondence.bench import archive_build, open_work_build
+from correspondence.management.commands._bench import bench_user
 from correspondence.models import Letter, Status
 from schools.models import School, SchoolMembership
 from supervision.bench import build_dataset
@@ -33,24 +31,18 @@ class BenchUsers:
     staff: list
 
 
-def _user(username: str, roles: list[str], last_name: str) -> AbstractBaseUser:
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        user = core_services.user_create(
-            username=username, password=secrets.token_urlsafe(24), first_name="ทดสอบสมรรถนะ", last_name=last_name,
-            roles=roles,
-        )  # fmt: skip
-    return user
+def _user(username: str, role: str, last_name: str) -> AbstractBaseUser:
+    return bench_user(role, username, first_name="ทดสอบสมรรถนะ", last_name=last_name)
 
 
 def bench_users() -> BenchUsers:
-    staff = [_user(f"bench-p-sn{i}", [Role.SUPERVISOR], f"ศึกษานิเทศก์ชำนาญการพิเศษคนที่ {i}") for i in range(SUPERVISORS)]
+    staff = [_user(f"bench-p-sn{i}", Role.SUPERVISOR, f"ศึกษานิเทศก์ชำนาญการพิเศษคนที่ {i}") for i in range(SUPERVISORS)]
     return BenchUsers(
-        clerk=_user("bench-p-clerk", [Role.CLERK], "เจ้าหน้าที่สารบรรณกลุ่มนิเทศ"),
-        director=_user("bench-p-director", [Role.DIRECTOR], "ผู้อำนวยการกลุ่มนิเทศติดตามและประเมินผล"),
+        clerk=_user("bench-p-clerk", Role.CLERK, "เจ้าหน้าที่สารบรรณกลุ่มนิเทศ"),
+        director=_user("bench-p-director", Role.DIRECTOR, "ผู้อำนวยการกลุ่มนิเทศติดตามและประเมินผล"),
         supervisor=staff[0], staff=staff,
-        school=_user("bench-p-school", [Role.SCHOOL], "ครูโรงเรียนบ้านหนองบัววิทยาคาร"),
-        executive=_user("bench-p-exec", [Role.EXECUTIVE], "รองผู้อำนวยการสำนักงานเขตพื้นที่"),
+        school=_user("bench-p-school", Role.SCHOOL, "ครูโรงเรียนบ้านหนองบัววิทยาคาร"),
+        executive=_user("bench-p-exec", Role.EXECUTIVE, "รองผู้อำนวยการสำนักงานเขตพื้นที่"),
     )  # fmt: skip
 
 

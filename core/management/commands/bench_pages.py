@@ -35,6 +35,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core import thaidate
+from correspondence.management.commands._bench import require_postgres
 
 from ._bench_load import Load, free_port, load_measure, wait_until_up
 from ._bench_pages_data import BenchUsers, dataset_build, letters_double
@@ -89,8 +90,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-double", action="store_true", help="ไม่วัดซ้ำหลังเพิ่มหนังสือเป็นสองเท่า")
 
     def handle(self, *args: object, **opts: object) -> None:
-        if connection.vendor != "postgresql":
-            raise CommandError("ต้องใช้ PostgreSQL: ตั้ง DATABASE_URL=postgres://... แล้วรัน migrate ก่อน")
+        require_postgres()
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("ฐานข้อมูลยังไม่ได้ migrate ถึงรุ่นล่าสุด: รัน python manage.py migrate ก่อน")

@@ -19,11 +19,15 @@ def require_postgres() -> None:
         raise CommandError("ต้องใช้ PostgreSQL: ตั้ง DATABASE_URL=postgres://... แล้วรัน migrate ก่อน")
 
 
-def bench_user(role: str = Role.CLERK, username: str = "bench_clerk") -> AbstractBaseUser:
+def bench_user(
+    role: str = Role.CLERK, username: str = "bench_clerk", *, first_name: str = "ทดสอบ", last_name: str = "ประสิทธิภาพ"
+) -> AbstractBaseUser:
+    """The benchmark's login `username` (made once, with `role` and a password nobody knows)."""
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         user = core_services.user_create(
-            username=username, password=secrets.token_urlsafe(24), first_name="ทดสอบ", last_name="ประสิทธิภาพ", roles=[role],
+            username=username, password=secrets.token_urlsafe(24), first_name=first_name, last_name=last_name,
+            roles=[role],
         )  # fmt: skip
     return user
 
