@@ -10,7 +10,7 @@ from core import documents, thaidate
 from core.models import OfficeProfile, display_name
 
 from . import access, selectors
-from .models import Project, Scale, Visit
+from .models import AnnualPlan, Project, Scale, Visit
 from .models.plans import lines, numbered_lines
 
 User = get_user_model()
@@ -19,10 +19,14 @@ User = get_user_model()
 # --- Visit record, supervisor's fiscal-year summary, project document -------------------------
 
 
-def _int_param(data: dict, key: str) -> dict:
+PARAM_NAMES = {"visit": "บันทึกการนิเทศ", "fiscal_year": "ปีงบประมาณ", "project": "โครงการ", "plan": "แผนนิเทศ"}
+
+
+def int_param(data: dict, key: str) -> dict:
+    """The one id (or year) a document is asked for; a Thai DocumentError naming what is missing."""
     value = str(data.get(key) or "")
     if not value.isdigit():
-        raise documents.DocumentError(f"ไม่ได้ระบุ {key}")
+        raise documents.DocumentError(f"ไม่ได้ระบุ{PARAM_NAMES.get(key, key)}")
     return {key: int(value)}
 
 
@@ -99,7 +103,7 @@ def _build_visit(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 
 
 def _summary_params(data: dict) -> dict:
-    params = _int_param(data, "fiscal_year")
+    params = int_param(data, "fiscal_year")
     if str(data.get("user") or "").isdigit():
         params["user"] = int(data["user"])
     return params
@@ -189,10 +193,16 @@ def project_signers(project: Project) -> list[dict]:
     return chain
 
 
-def _build_project(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
-    project = Project.objects.select_related("plan").filter(pk=job.params.get("project")).first()
+def job_project(params: dict) -> Project:
+    """The project (with its plan) a project document is asked for, or a Thai DocumentError."""
+    project = Project.objects.select_related("plan").filter(pk=params.get("project")).first()
     if project is None:
         raise documents.DocumentError("ไม่พบโครงการนี้")
+    return project
+
+
+def _build_project(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
+    project = job_project(job.params)
     progress(30, "กำลังจัดรูปแบบเอกสารโครงการ")
     activities = list(project.activities.all())
     rows, totals = project_budget_rows(activities, selectors.project_budget(project))
@@ -217,7 +227,7 @@ documents.register(
         build=_build_visit,
         can_request=lambda user, params: access.can_read_visit(user, params.get("visit")),
         title=_visit_title,
-        parse_params=lambda data: _int_param(data, "visit"),
+        parse_params=lambda data: int_param(data, "visit"),
     )
 )
 documents.register(
@@ -237,7 +247,7 @@ documents.register(
         build=_build_project,
         can_request=lambda user, params: access.can_read_plans(user),
         title=_project_title,
-        parse_params=lambda data: _int_param(data, "project"),
+        parse_params=lambda data: int_param(data, "project"),
     )
 )
 
@@ -266,8 +276,6 @@ def plan_heading(plan) -> list[str]:  # noqa: ANN001 - AnnualPlan
 
 
 def _build_plan(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
-    from .models import AnnualPlan
-
     plan = AnnualPlan.objects.filter(pk=job.params.get("plan")).first()
     if plan is None:
         raise documents.DocumentError("ไม่พบแผนนิเทศนี้")
@@ -281,8 +289,6 @@ def _build_plan(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 
 
 def _plan_title(params: dict) -> str:
-    from .models import AnnualPlan
-
     plan = AnnualPlan.objects.filter(pk=params.get("plan")).first()
     return str(plan) if plan else "แผนนิเทศประจำปี"
 
@@ -294,7 +300,7 @@ documents.register(
         build=_build_plan,
         can_request=lambda user, params: access.can_read_plans(user),
         title=_plan_title,
-        parse_params=lambda data: _int_param(data, "plan"),
+        parse_params=lambda data: int_param(data, "plan"),
         archival=True,
     )
 )

@@ -51,11 +51,6 @@ def follow_ups_window(user: UserLike) -> tuple[list[FollowUpAction], int]:
     return list(due.filter(due_date__gte=oldest)[:10]), due.filter(due_date__lt=oldest).count()
 
 
-def to_review(user: UserLike) -> QuerySet[Visit]:
-    """Submitted visits waiting for the director's decision, oldest first."""
-    return selectors.visits_visible_to(user).filter(status=VisitStatus.SUBMITTED).order_by("submitted_at", "id")
-
-
 def to_acknowledge(user: UserLike) -> QuerySet[Visit]:
     """Approved visits of the school staff's school waiting for their acknowledgement, oldest first."""
     return selectors.visits_visible_to(user).filter(status=VisitStatus.APPROVED).order_by("date", "id")

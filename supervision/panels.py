@@ -11,6 +11,7 @@ from core.panels import ACTION
 from schools.models import School
 
 from . import access, home, selectors
+from .selectors.review import pending_review
 
 
 def supervision_panel(request: HttpRequest) -> dict | None:
@@ -32,7 +33,7 @@ def review_action(request: HttpRequest) -> dict | None:
     """The director's card: submitted visits waiting for approval, linked to the oldest one."""
     if not access.can_review_visits(request.user):
         return None
-    waiting = home.to_review(request.user)
+    waiting = pending_review(request.user)
     first = waiting.first()
     return {
         "kind": ACTION, "name": "visits-to-review", "icon": "bi-clipboard-check", "count": waiting.count(),

@@ -9,7 +9,7 @@ from core.forms import BEDateField
 from schools.models import Cluster, School
 
 from ..models import Activity, EventType, GroupEvent, SchoolGroup, TargetScope, VisitType
-from .visits import _team_queryset
+from ..selectors import supervision_team
 
 FISCAL_MONTHS = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
@@ -42,7 +42,7 @@ class GroupEventForm(forms.ModelForm):
         self.fields["activity"].queryset = activities
         self.fields["activity"].empty_label = "— ไม่ระบุกิจกรรมตามแผน —"
         self.fields["activity"].label_from_instance = lambda a: f"{a.project.name} › {a.title}"[:120]
-        self.fields["people"].queryset = _team_queryset()
+        self.fields["people"].queryset = supervision_team()
         self.fields["people"].label_from_instance = lambda u: u.profile.display_name
 
 

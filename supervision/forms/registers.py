@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 
 from core import thaidate
 from core.forms import BEDateField
-from core.roles import Role
 from schools.models import Cluster, School
 
 from ..models import GoodPractice, Network, NetworkKind, PracticeKind, Study, StudyKind
+from ..selectors import supervision_team
 from ..services.registers import MEMBER_LINE_HELP
-
-User = get_user_model()
 
 
 def _this_year() -> int:
@@ -46,18 +43,13 @@ class NetworkForm(forms.ModelForm):
         _default_year(self)
         self.fields["cluster"].queryset = Cluster.objects.order_by("name")
         self.fields["cluster"].empty_label = "— ไม่ระบุกลุ่มโรงเรียน —"
-        self.fields["coordinator"].queryset = _supervisors()
+        self.fields["coordinator"].queryset = supervision_team()
         self.fields["coordinator"].empty_label = "— ไม่ระบุ —"
         if self.instance.pk and not self.is_bound:
             self.initial["members"] = "\n".join(
                 " | ".join([m.name, m.school.code if m.school_id else m.school_text, m.role]).rstrip(" |")
                 for m in self.instance.members.select_related("school")
             )
-
-
-def _supervisors() -> object:
-    people = User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True).distinct()
-    return people.order_by("first_name", "last_name")
 
 
 class GoodPracticeForm(forms.ModelForm):
@@ -89,7 +81,7 @@ class StudyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _no_blank_choice(self, "kind", StudyKind.choices)
         _default_year(self)
-        self.fields["author"].queryset = _supervisors()
+        self.fields["author"].queryset = supervision_team()
         self.fields["author"].empty_label = "— เลือกศึกษานิเทศก์ —"
         if user is not None and self.initial.get("author") is None:
             self.initial["author"] = user.pk

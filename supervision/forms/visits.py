@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 
 from core.forms import BEDateField
 from core.models import LearningArea
-from core.roles import Role
 from schools.models import School
 
 from ..models import Activity, Tool, Visit
 from ..models.types import visit_type_choices
+from ..selectors import supervision_team
 from .pickers import EMPTY_SCHOOL, ToolSelect, suggested_tool, use_my_schools_first
-
-User = get_user_model()
-
-
-def _team_queryset():  # noqa: ANN202
-    return (
-        User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True)
-        .select_related("profile")
-        .distinct()
-        .order_by("first_name")
-    )
 
 
 class VisitStartForm(forms.Form):
@@ -68,7 +56,7 @@ class VisitForm(forms.ModelForm):
         self.fields["school"].empty_label = EMPTY_SCHOOL
         self.fields["tool"].empty_label = "— ไม่ใช้เครื่องมือ —"
         use_my_schools_first(self.fields["school"], user)
-        self.fields["team"].queryset = _team_queryset()
+        self.fields["team"].queryset = supervision_team()
         self.fields["team"].required = False
         self.fields["team"].label_from_instance = lambda u: u.profile.display_name
         self.fields["tool"].queryset = Tool.objects.filter(is_active=True)

@@ -5,26 +5,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count
 
 from core import documents
 
 from .. import access, selectors
-from ..documents import baht, project_signers
-from ..models import Project, ProjectReport
+from ..documents import baht, int_param, job_project, project_signers
+from ..models import Activity, EventStatus, GroupEvent, Project, ProjectReport
 from ..models.plans import lines, numbered_lines
 
 __all__ = ["project_result_data"]
 
 
 def _events_per_activity(project: Project) -> dict[int, int]:
-    """Group events held per activity (read through the app registry: the model may not exist yet)."""
-    try:
-        model = apps.get_model("supervision", "GroupEvent")
-    except LookupError:
-        return {}
-    rows = model.objects.filter(activity__project=project, status="held").values_list("activity_id")
+    """Group events held per activity of the project (a draft or a cancelled one never counts); one query."""
+    rows = GroupEvent.objects.filter(activity__project=project, status=EventStatus.HELD).values_list("activity_id")
     return dict(rows.annotate(n=Count("id")).order_by())
 
 
@@ -37,8 +32,8 @@ def _done_text(visits: dict | None, events: int) -> str:
     return " · ".join(parts)
 
 
-def _target_text(activity: object) -> str:
-    target = getattr(activity, "visits_per_school_target", None)
+def _target_text(activity: Activity) -> str:
+    target = activity.visits_per_school_target
     return f"{target} ครั้ง/โรงเรียน/ปี" if target else ""
 
 
@@ -92,9 +87,7 @@ def project_result_data(project: Project) -> dict:
 
 
 def _build(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
-    project = Project.objects.select_related("plan").filter(pk=job.params.get("project")).first()
-    if project is None:
-        raise documents.DocumentError("ไม่พบโครงการนี้")
+    project = job_project(job.params)
     progress(30, "กำลังรวบรวมผลการดำเนินโครงการ")
     data = project_result_data(project)
     signer = project_signers(project)[0]
@@ -103,13 +96,6 @@ def _build(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
         "signer": {**signer, "role": "ผู้รายงาน"},
     })  # fmt: skip
     return documents.RenderedDocument(html=html, filename=f"project-result-{project.pk}.pdf")
-
-
-def _params(data: dict) -> dict:
-    value = str(data.get("project") or "")
-    if not value.isdigit():
-        raise documents.DocumentError("ไม่ได้ระบุโครงการ")
-    return {"project": int(value)}
 
 
 def _title(params: dict) -> str:
@@ -124,6 +110,6 @@ documents.register(
         build=_build,
         can_request=lambda user, params: access.can_read_plans(user),
         title=_title,
-        parse_params=_params,
+        parse_params=lambda data: int_param(data, "project"),
     )
 )

@@ -34,6 +34,7 @@ from .visits import (
     due_follow_ups,
     evidence_visible_to,
     follow_ups_visible_to,
+    supervision_team,
     visit_score_sections,
     visits_filtered,
     visits_visible_to,
@@ -46,6 +47,7 @@ __all__ = [
     "due_follow_ups", "evidence_visible_to", "fiscal_months", "follow_ups_visible_to", "phase_notes_visible_to",
     "plan_overview", "plans_visible_to", "project_budget", "project_visit_counts", "projects_visible_to", "qr_svg", "satisfaction",
     "school_groups_visible_to", "scores_by_item", "scores_by_learning_area", "supervisor_rows", "supervisor_summary",
+    "supervision_team",
     "survey_url_for", "tools_visible_to", "visit_score_sections", "visits_filtered", "visits_per_month",
     "visits_visible_to", "project_indicator_values", "survey_questions",
 ]  # fmt: skip

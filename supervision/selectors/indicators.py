@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.apps import apps
-
 from .. import measures
-from ..models import Activity, Indicator, Measure
+from ..models import Activity, EventStatus, GroupEvent, Indicator, Measure
 from .activities import activity_progress
 from .coverage import coverage, satisfaction
 
@@ -41,40 +39,41 @@ def _as_percent(part: int, whole: int, unit: str) -> tuple[Decimal | None, str]:
     return value, f"ร้อยละ {value:,.2f} ({part:,} จาก {whole:,} {unit})"
 
 
-def _coverage(year: int, activity: Activity | None) -> tuple[Decimal | None, str]:
-    if activity is not None:
-        progress = activity_progress(activity)
-        return _as_percent(progress["reached"], progress["schools"], "โรงเรียน")
-    cov = coverage(year)
-    return _as_percent(cov["visited"], cov["schools"], "โรงเรียน")
+def _figures(year: int, activity: Activity | None, memo: dict) -> dict:
+    """activity_progress(activity), or the year's coverage(): read once for all the indicators that use it."""
+    key = ("activity", activity.pk) if activity is not None else ("year", year)
+    if key not in memo:
+        memo[key] = activity_progress(activity) if activity is not None else coverage(year)
+    return memo[key]
 
 
-def _visits_per_school(year: int, activity: Activity | None) -> tuple[Decimal | None, str]:
+def _coverage(year: int, activity: Activity | None, memo: dict) -> tuple[Decimal | None, str]:
+    figures = _figures(year, activity, memo)
+    visited = figures["reached"] if activity is not None else figures["visited"]
+    return _as_percent(visited, figures["schools"], "โรงเรียน")
+
+
+def _visits_per_school(year: int, activity: Activity | None, memo: dict) -> tuple[Decimal | None, str]:
+    figures = _figures(year, activity, memo)
     if activity is not None:
-        progress = activity_progress(activity)
-        target, met, schools = progress["target"], progress["met"], progress["schools"]
+        target, met, schools = figures["target"], figures["met"], figures["schools"]
     else:
-        cov = coverage(year)
-        target, met, schools = cov["target_per_school"], cov["met_target"], cov["schools"]
+        target, met, schools = figures["target_per_school"], figures["met_target"], figures["schools"]
     if not target:
         return None, "ยังไม่ได้กำหนดเป้าหมายครั้ง/โรงเรียน"
     value, text = _as_percent(met or 0, schools, "โรงเรียน")
     return value, f"{text} ครบ {target} ครั้ง/โรงเรียน"
 
 
-def _satisfied(year: int, activity: Activity | None) -> tuple[Decimal | None, str]:
+def _satisfied(year: int, activity: Activity | None, memo: dict) -> tuple[Decimal | None, str]:
     sat = satisfaction(year)
     value, text = _as_percent(sat["satisfied_schools"], sat["schools"], "โรงเรียนที่ตอบ")
     return value, f"{text}; คำตอบทั้งหมด {sat['answers']:,} ฉบับ"
 
 
-def _events_held(year: int, activity: Activity | None) -> int | None:
-    """Group events held in the year (read through the app registry: the model may not exist yet)."""
-    try:
-        model = apps.get_model("supervision", "GroupEvent")
-    except LookupError:
-        return None
-    qs = model.objects.filter(fiscal_year=year, status="held")
+def _events_held(year: int, activity: Activity | None) -> int:
+    """Group events held in the year (a draft or a cancelled one never counts), of one activity if given."""
+    qs = GroupEvent.objects.filter(fiscal_year=year, status=EventStatus.HELD)
     return qs.filter(activity=activity).count() if activity is not None else qs.count()
 
 
@@ -89,8 +88,8 @@ COMPUTE = {
     Measure.COVERAGE: _coverage,
     Measure.VISITS_PER_SCHOOL: _visits_per_school,
     Measure.SATISFIED_SCHOOLS: _satisfied,
-    Measure.MEETINGS: lambda year, activity: _count(year, activity, Measure.MEETINGS),
-    Measure.EVENTS: lambda year, activity: _count(year, activity, Measure.EVENTS),
+    Measure.MEETINGS: lambda year, activity, memo: _count(year, activity, Measure.MEETINGS),
+    Measure.EVENTS: lambda year, activity, memo: _count(year, activity, Measure.EVENTS),
 }
 
 
@@ -100,9 +99,11 @@ def target_number(target: str) -> Decimal | None:
     return Decimal(found.group().replace(",", "")) if found else None
 
 
-def indicator_value(indicator: Indicator, fiscal_year: int) -> IndicatorValue:
+def indicator_value(indicator: Indicator, fiscal_year: int, *, memo: dict | None = None) -> IndicatorValue:
+    """The indicator's value computed from the records; `memo` shares figures between a project's indicators."""
     compute = COMPUTE.get(indicator.measure)
-    value, computed = compute(fiscal_year, indicator.measure_activity) if compute else (None, "")
+    memo = {} if memo is None else memo
+    value, computed = compute(fiscal_year, indicator.measure_activity, memo) if compute else (None, "")
     goal = target_number(indicator.target)
     return IndicatorValue(
         indicator=indicator, method=indicator.get_measure_display(), computed=computed, value=value,
@@ -113,5 +114,5 @@ def indicator_value(indicator: Indicator, fiscal_year: int) -> IndicatorValue:
 
 def project_indicator_values(project: object) -> list[IndicatorValue]:
     """Every indicator of a project, computed for the fiscal year of its plan."""
-    year = project.plan.fiscal_year
-    return [indicator_value(i, year) for i in project.indicators.select_related("measure_activity")]
+    year, memo = project.plan.fiscal_year, {}
+    return [indicator_value(i, year, memo=memo) for i in project.indicators.select_related("measure_activity")]

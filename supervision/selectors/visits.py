@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from core import thaidate
-from core.roles import UserLike
+from core.roles import Role, UserLike
 from schools.selectors import school_id_of
 
 from .. import access
@@ -91,3 +93,14 @@ def visits_filtered(user: UserLike, params: Mapping[str, str], *, default_year: 
     if q := params.get("q", "").strip():
         qs = qs.filter(school__name__icontains=q)
     return qs, year
+
+
+def supervision_team() -> QuerySet[AbstractBaseUser]:
+    """The active supervisors and the group director: who visit, coordinate networks and write studies."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True)
+        .select_related("profile")
+        .distinct()
+        .order_by("first_name", "last_name")
+    )

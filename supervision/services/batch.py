@@ -12,7 +12,7 @@ from core.roles import UserLike
 
 from .. import access
 from ..models import Evidence, Visit, VisitStatus
-from .visits import evidence_add, evidence_check, visit_approve
+from .visits import evidence_check, evidence_fields, visit_approve
 
 MAX_PHOTOS_AT_ONCE = 20
 
@@ -47,9 +47,8 @@ def evidence_add_many(
     if len(files) > MAX_PHOTOS_AT_ONCE:
         raise ValidationError(f"แนบได้ครั้งละไม่เกิน {MAX_PHOTOS_AT_ONCE} ไฟล์")
     access.require_visit_action(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
-    for upload in files:  # refuse the batch (naming the file) before anything is stored
-        evidence_check(upload)
+    mimes = [evidence_check(upload) for upload in files]  # refuse the batch (naming the file) before storing any
     return [
-        evidence_add(user=user, visit=visit, upload=upload, caption=caption)
-        for upload, caption in zip(files, _captions(len(files), captions), strict=True)
+        Evidence.objects.create(visit=visit, **evidence_fields(user=user, upload=upload, caption=caption, mime=mime))
+        for upload, caption, mime in zip(files, _captions(len(files), captions), mimes, strict=True)
     ]

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from core import thaidate, uploads
+from core import thaidate
 from core.roles import UserLike
 from schools.models import Cluster, School
 
@@ -23,7 +23,7 @@ from ..models import (
     TargetScope,
     VisitType,
 )
-from .visits import evidence_check
+from .visits import evidence_fields
 
 __all__ = [
     "activity_targets_save", "event_add_cluster", "event_cancel", "event_evidence_add", "event_evidence_delete",
@@ -115,11 +115,7 @@ def event_cancel(*, user: UserLike, event: GroupEvent, reason: str) -> GroupEven
 def event_evidence_add(*, user: UserLike, event: GroupEvent, upload: UploadedFile, caption: str = "") -> EventEvidence:
     """A file or photo, checked by its bytes like a visit's evidence."""
     _require_editable(user, event)
-    mime = evidence_check(upload)
-    return EventEvidence.objects.create(
-        event=event, file=upload, original_name=uploads.original_name(upload.name), content_type=mime,
-        size=upload.size, caption=caption, uploaded_by=user,
-    )  # fmt: skip
+    return EventEvidence.objects.create(event=event, **evidence_fields(user=user, upload=upload, caption=caption))
 
 
 @transaction.atomic

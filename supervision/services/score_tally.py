@@ -21,24 +21,33 @@ __all__ = ["contribution", "summaries_rebuild", "tally_update"]
 Contribution = dict[tuple[int, int], tuple[int, int]]  # (fiscal_year, item_id) -> (total, count)
 
 
-def contribution(visit: Visit) -> Contribution:
-    """What the visit adds to the year's tallies as stored now: nothing unless it is counted."""
+def _scores(visit: Visit) -> list[tuple[int, int]]:
+    """(item id, value) of the visit's non-empty scores as stored now."""
+    return list(VisitScore.objects.filter(visit=visit, value__isnull=False).values_list("item_id", "value"))
+
+
+def _contribution(visit: Visit, scores: list[tuple[int, int]]) -> Contribution:
     if visit.status not in COUNTED_STATUSES:
         return {}
-    rows = VisitScore.objects.filter(visit=visit, value__isnull=False).values_list("item_id", "value")
-    return {(visit.fiscal_year, item_id): (value, 1) for item_id, value in rows}
+    return {(visit.fiscal_year, item_id): (value, 1) for item_id, value in scores}
 
 
-def _visit_summary_refresh(visit: Visit) -> None:
-    sums = VisitScore.objects.filter(visit=visit, value__isnull=False).aggregate(t=Sum("value"), n=Count("id"))
-    visit.score_total, visit.score_count = sums["t"] or 0, sums["n"]
+def contribution(visit: Visit) -> Contribution:
+    """What the visit adds to the year's tallies as stored now: nothing unless it is counted."""
+    return _contribution(visit, _scores(visit)) if visit.status in COUNTED_STATUSES else {}
+
+
+def _visit_summary_refresh(visit: Visit, scores: list[tuple[int, int]]) -> None:
+    visit.score_total, visit.score_count = sum(value for _item, value in scores), len(scores)
     Visit.objects.filter(pk=visit.pk).update(score_total=visit.score_total, score_count=visit.score_count)
 
 
 def tally_update(visit: Visit, *, before: Contribution) -> None:
-    """Refresh the visit's own sums and add the difference between its contribution now and `before`."""
-    _visit_summary_refresh(visit)
-    after = contribution(visit)
+    """Refresh the visit's own sums and add the difference between its contribution now and `before`
+    (one read of the visit's scores serves both)."""
+    scores = _scores(visit)
+    _visit_summary_refresh(visit, scores)
+    after = _contribution(visit, scores)
     for year, item_id in set(before) | set(after):
         new, old = after.get((year, item_id), (0, 0)), before.get((year, item_id), (0, 0))
         total, count = new[0] - old[0], new[1] - old[1]

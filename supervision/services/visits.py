@@ -32,7 +32,8 @@ from ..models.visits import EDITABLE_STATUSES
 from . import score_tally
 
 __all__ = [
-    "ALLOWED_EVIDENCE", "evidence_add", "evidence_check", "evidence_delete", "follow_up_mark_done",
+    "ALLOWED_EVIDENCE", "evidence_add", "evidence_check", "evidence_delete", "evidence_fields",
+    "follow_up_mark_done",
     "visit_acknowledge", "visit_approve", "visit_autosave_raw", "visit_create", "visit_return", "visit_save",
     "visit_submit",
 ]  # fmt: skip
@@ -219,19 +220,23 @@ def evidence_check(upload: UploadedFile) -> str:
     return uploads.check_upload(upload, allowed=ALLOWED_EVIDENCE)
 
 
+def evidence_fields(*, user: UserLike, upload: UploadedFile, caption: str = "", mime: str = "") -> dict:
+    """The fields every kind of evidence row shares (a visit's, a group event's); the upload is checked by
+    its bytes unless its `mime` already was."""
+    return {
+        "file": upload,
+        "original_name": uploads.original_name(upload.name),
+        "content_type": mime or evidence_check(upload),
+        "size": upload.size,
+        "caption": caption.strip()[:300],
+        "uploaded_by": user,
+    }
+
+
 @transaction.atomic
 def evidence_add(*, user: UserLike, visit: Visit, upload: UploadedFile, caption: str = "") -> Evidence:
     access.require_visit_action(user, visit, "edit", "แนบหลักฐานได้เฉพาะร่างของตนเองหรือของคณะ")
-    mime = evidence_check(upload)
-    return Evidence.objects.create(
-        visit=visit,
-        file=upload,
-        original_name=uploads.original_name(upload.name),
-        content_type=mime,
-        size=upload.size,
-        caption=caption.strip()[:300],
-        uploaded_by=user,
-    )
+    return Evidence.objects.create(visit=visit, **evidence_fields(user=user, upload=upload, caption=caption))
 
 
 @transaction.atomic

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +27,7 @@ from ..forms.events import (
     TargetFormSet,
     VisitTypeForm,
 )
-from ..models import EventType, VisitType
+from ..models import EventType, GroupEvent, VisitType
 
 
 @login_required
@@ -110,16 +113,23 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("supervision:event_detail", pk=pk)
 
 
+def _event_post(
+    request: HttpRequest, pk: int, form_class: type[forms.Form], success: str, run: Callable[[GroupEvent, dict], object]
+) -> HttpResponse:
+    """A small form posted from the event's page: bind it, run the service on the event, back to the page."""
+    event = access.get_event_for_user(request.user, pk, write=True)
+    form = form_class(request.POST, request.FILES)
+    submit_form(request, form, success, lambda data: run(event, data))
+    return redirect("supervision:event_detail", pk=pk)
+
+
 @login_required
 @require_POST
 def event_add_cluster(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.get_event_for_user(request.user, pk, write=True)
-    form = ClusterAttendanceForm(request.POST)
-    submit_form(
-        request, form, "เพิ่มทุกโรงเรียนในกลุ่มแล้ว",
-        lambda data: services.event_add_cluster(user=request.user, event=event, cluster=data["cluster"]),
+    return _event_post(
+        request, pk, ClusterAttendanceForm, "เพิ่มทุกโรงเรียนในกลุ่มแล้ว",
+        lambda event, data: services.event_add_cluster(user=request.user, event=event, cluster=data["cluster"]),
     )  # fmt: skip
-    return redirect("supervision:event_detail", pk=pk)
 
 
 @login_required
@@ -133,27 +143,21 @@ def event_hold(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.get_event_for_user(request.user, pk, write=True)
-    form = EventCancelForm(request.POST)
-    submit_form(
-        request, form, "ยกเลิกกิจกรรมแล้ว",
-        lambda data: services.event_cancel(user=request.user, event=event, reason=data["reason"]),
+    return _event_post(
+        request, pk, EventCancelForm, "ยกเลิกกิจกรรมแล้ว",
+        lambda event, data: services.event_cancel(user=request.user, event=event, reason=data["reason"]),
     )  # fmt: skip
-    return redirect("supervision:event_detail", pk=pk)
 
 
 @login_required
 @require_POST
 def event_evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.get_event_for_user(request.user, pk, write=True)
-    form = EventEvidenceForm(request.POST, request.FILES)
-    submit_form(
-        request, form, "แนบหลักฐานแล้ว",
-        lambda data: services.event_evidence_add(
+    return _event_post(
+        request, pk, EventEvidenceForm, "แนบหลักฐานแล้ว",
+        lambda event, data: services.event_evidence_add(
             user=request.user, event=event, upload=data["file"], caption=data["caption"]
         ),
     )  # fmt: skip
-    return redirect("supervision:event_detail", pk=pk)
 
 
 @login_required

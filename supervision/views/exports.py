@@ -23,12 +23,11 @@ VISIT_HEADERS = [
 def visit_rows(visits: Iterable[Visit]) -> list[list]:
     rows = []
     for v in visits:
-        values = [s.value for s in v.scores.all() if s.value is not None]
         rows.append([
             v.date, v.fiscal_year, v.school.code, v.school.name,
             v.school.cluster.name if v.school.cluster else "", v.get_visit_type_display(), display_name(v.created_by),
             ", ".join(display_name(u) for u in v.team.all()), v.tool.name if v.tool else "",
-            round(sum(values) / len(values), 2) if values else "",
+            round(v.score_total / v.score_count, 2) if v.score_count else "",  # the sums score_tally keeps
             ", ".join(t.name for t in v.teachers.all()), v.strengths, v.to_develop, v.recommendations,
             v.get_status_display(),
         ])  # fmt: skip
@@ -39,11 +38,9 @@ def visit_rows(visits: Iterable[Visit]) -> list[list]:
 def visit_export(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
-    qs = qs.prefetch_related("team__profile", "teachers", "scores").order_by("date", "id")
+    qs = qs.prefetch_related("team__profile", "teachers").order_by("date", "id")
     body = tabular.write_xlsx(VISIT_HEADERS, visit_rows(qs), title=f"การนิเทศ {year}", text_columns=[2])
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = tabular.attachment_disposition(
-        f"การนิเทศ ปีงบประมาณ {year} ณ {thaidate.format_numeric(thaidate.today()).replace('/', '-')}.xlsx",
+    return tabular.download_response(
+        body, f"การนิเทศ ปีงบประมาณ {year} ณ {thaidate.format_numeric(thaidate.today())}.xlsx",
         fallback=f"visits-{year}-{timezone.localdate():%Y%m%d}.xlsx",
-    )
-    return response
+    )  # fmt: skip

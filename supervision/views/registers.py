@@ -111,12 +111,10 @@ def register_export(request: HttpRequest, kind: str) -> HttpResponse:
     body = tabular.write_xlsx(
         register.headers, (register.row(r) for r in records), title=register.title, text_columns=register.text_columns
     )
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    day = thaidate.format_numeric(thaidate.today()).replace("/", "-")
-    response["Content-Disposition"] = tabular.attachment_disposition(
-        f"{register.title} ณ {day}.xlsx", fallback=f"register-{register.slug}-{timezone.localdate():%Y%m%d}.xlsx"
-    )
-    return response
+    return tabular.download_response(
+        body, f"{register.title} ณ {thaidate.format_numeric(thaidate.today())}.xlsx",
+        fallback=f"register-{register.slug}-{timezone.localdate():%Y%m%d}.xlsx",
+    )  # fmt: skip
 
 
 def _save(request: HttpRequest, register: Register, form: forms.ModelForm) -> Callable[[dict], object]:

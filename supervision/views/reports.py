@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from core.models import display_name
-from core.roles import Role
 from core.web import save_form
 
 from .. import access, selectors
@@ -16,8 +14,6 @@ from ..forms.reports import ProjectReportForm, SummaryChoiceForm
 from ..models import ProjectReport
 from ..reports.result import project_result_data
 from ..services.reports import project_report_save
-
-User = get_user_model()
 
 
 @login_required
@@ -42,9 +38,7 @@ def project_report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _summary_people(user: object) -> list[tuple[int, str]]:
     """The director and the administrator choose any supervisor; a supervisor prints their own."""
     if access.can_print_any_summary(user):
-        people = User.objects.filter(groups__name__in=[Role.SUPERVISOR, Role.DIRECTOR], is_active=True).distinct()
-        people = people.select_related("profile").order_by("first_name", "last_name")
-        return [(p.pk, display_name(p)) for p in people]
+        return [(p.pk, display_name(p)) for p in selectors.supervision_team()]
     return [(user.pk, display_name(user))]
 
 

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from core.web import save_form
 
 from .. import access, selectors
-from ..models import SurveyAnswer
 from ..services.survey_questions import survey_questions_save
 
 
@@ -32,8 +31,7 @@ def survey_questions_edit(request: HttpRequest, year: int) -> HttpResponse:
 
     if save_form(request, form, action, success="บันทึกข้อคำถามความพึงพอใจแล้ว"):
         return redirect("supervision:survey_questions_edit", year=plan.fiscal_year)
-    answered = SurveyAnswer.objects.filter(invitation__visit__fiscal_year=plan.fiscal_year).count()
     return render(request, "supervision/survey_questions_form.html", {
-        "plan": plan, "form": form, "questions": current, "answered": answered,
+        "plan": plan, "form": form, "questions": current,
         "satisfaction": selectors.satisfaction(plan.fiscal_year),
     })  # fmt: skip

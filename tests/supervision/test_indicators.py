@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.roles import Role
@@ -168,3 +170,16 @@ def test_held_ktpn_meetings_of_the_fiscal_year_count_and_a_draft_does_not(projec
     Meeting.objects.filter(pk__in=[m.pk for m in held]).update(status="held")
     value = indicator_value(indicator(project, Measure.MEETINGS, "6 ครั้ง/ปีงบประมาณ"), 2570)
     assert (value.computed, value.met) == ("2 ครั้ง", False)
+
+
+def test_a_projects_indicators_read_the_years_coverage_once(project, users, school, other_school, classroom_tool):
+    visit(users, school, project.activities.get(), classroom_tool)
+    indicator(project, Measure.COVERAGE, "ร้อยละ 100", name="ร้อยละของโรงเรียนที่ได้รับการนิเทศ")
+    project = Project.objects.select_related("plan").get(pk=project.pk)
+    with CaptureQueriesContext(connection) as one:
+        selectors.project_indicator_values(project)
+    indicator(project, Measure.VISITS_PER_SCHOOL, "ร้อยละ 80", name="ร้อยละของโรงเรียนที่ได้รับการนิเทศครบตามเป้าหมาย")
+    with CaptureQueriesContext(connection) as two:
+        values = selectors.project_indicator_values(project)
+    assert len(two) == len(one)  # the second indicator reuses the coverage the first one read
+    assert values[0].computed == "ร้อยละ 50.00 (1 จาก 2 โรงเรียน)"

@@ -133,3 +133,12 @@ def test_the_migration_fills_the_sums_of_visits_recorded_before_it(make_visit):
     MIGRATION.summaries_fill(django_apps, None)
     assert kept(YEAR) == expected == recomputed(YEAR)
     assert visit_sums(visit) == raw_sums(visit)
+
+
+def test_a_write_that_changes_no_score_reads_the_visit_scores_once(make_visit, django_assert_num_queries):
+    """Submitting a returned visit again: its own sums are refreshed from one read, the year is untouched."""
+    visit = make_visit(status="returned", scores=2)
+    before = score_tally.contribution(visit)
+    with django_assert_num_queries(2):  # the visit's scores, then its sums written back
+        score_tally.tally_update(visit, before=before)
+    assert kept(YEAR) == recomputed(YEAR) and visit_sums(visit) == raw_sums(visit)

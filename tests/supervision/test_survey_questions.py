@@ -85,3 +85,9 @@ def test_the_questions_page_shows_schools_and_answers_apart(acknowledged, users,
     assert "สถานศึกษาพึงพอใจ 1 จาก 1 โรงเรียน" in page and "คำตอบทั้งหมด 1 ฉบับ" in page
     assert client.post(url, {"questions": "\n".join(YEAR_2570)}).status_code == 302
     assert selectors.survey_questions(2570) == YEAR_2570
+
+
+def test_the_questions_page_says_how_many_answers_keep_their_questions(acknowledged, users, client_for):
+    services.survey_answer(token=acknowledged.survey.token, ratings=[5, 4, 4, 5, 5])
+    page = client_for(users[Role.DIRECTOR.value]).get(reverse("supervision:survey_questions_edit", args=[2570]))
+    assert "คำตอบที่ได้รับแล้ว (1 ฉบับ)" in page.content.decode()
