@@ -149,7 +149,8 @@ def _attach_agenda(user: User, meeting: Meeting, letter: Letter) -> None:
 
 @transaction.atomic
 def invitation_draft(*, user: User, meeting: Meeting, signer: User | None = None) -> LetterContent:
-    """The secretary drafts the invitation as a หนังสือภายนอก in the send register, the agenda attached.
+    """The secretary drafts the invitation in the send register, the agenda attached: a หนังสือภายนอก, or a
+    บันทึกข้อความ for the group's internal meeting.
 
     It then goes up the chain on the correspondence pages (เสนอ → ตรวจ → ลงนาม) like any letter.
     """
@@ -161,8 +162,12 @@ def invitation_draft(*, user: User, meeting: Meeting, signer: User | None = None
     if meeting.status != MeetingStatus.AGENDA_PUBLISHED:
         raise ValidationError("ร่างหนังสือเชิญประชุมได้เมื่อแจ้งระเบียบวาระแล้ว และยังไม่ได้ประชุม")
     _require_no_invitation(meeting)
+    # The group's own meeting invites people of the same office: a บันทึกข้อความ (หนังสือภายใน: it prints no คำลงท้าย);
+    # every other body writes to people outside it: a หนังสือภายนอก.
+    internal = meeting.body.kind == BodyKind.INTERNAL
     content = chain.letter_write(
-        user=user, register_code="send", kind=LetterKind.EXTERNAL, subject=invitation_subject(meeting),
+        user=user, register_code="send", kind=LetterKind.MEMO if internal else LetterKind.EXTERNAL,
+        subject=invitation_subject(meeting),
         addressee=ADDRESSEE if meeting.body.kind == BodyKind.KTPN else f"ผู้เข้าร่วม{meeting.body.name}",
         recipient_text=RECIPIENTS, body=invitation_body(meeting),
         enclosures=f"ระเบียบวาระการประชุม ครั้งที่ {meeting.number_display} จำนวน 1 ชุด",

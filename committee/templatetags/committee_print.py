@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -32,18 +30,3 @@ def role_phrase(value: object) -> SafeString:
     words = (w.replace("และ", "และ\n").split("\n") for w in str(value or "").split())
     spans = ("<wbr>".join(f'<span class="nw">{escape(p)}</span>' for p in parts if p) for parts in words)
     return mark_safe(" ".join(spans))  # noqa: S308 - escaped
-
-
-# Ranks (วิทยฐานะ/ระดับ) and terms a line breaker would split ("ชำนาญ / งาน", "ประถม / ศึกษา") that read
-# wrong when split.
-_RANKS = re.compile(r"(ชำนาญการพิเศษ|ชำนาญการ|ชำนาญงาน|เชี่ยวชาญพิเศษ|เชี่ยวชาญ|ปฏิบัติการ|ปฏิบัติงาน|อาวุโส|ประถมศึกษา|มัธยมศึกษา)")
-
-
-@register.filter
-def position_phrase(value: object) -> SafeString:
-    """{{ p.position|position_phrase }}: a position may wrap between its words, but a rank
-    ("ศึกษานิเทศก์ / ชำนาญการพิเศษ", "เจ้าพนักงานธุรการ / ชำนาญงาน") or "ประถมศึกษา" is never split."""
-    parts = _RANKS.split(str(value or ""))
-    return mark_safe(
-        "".join(f'<wbr><span class="nw">{escape(p)}</span>' if _RANKS.fullmatch(p) else escape(p) for p in parts)
-    )  # noqa: S308

@@ -83,11 +83,11 @@ def whole_words(value: object) -> str:
     return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
 
 
-# What a line must not split inside running Thai text: a short date ("15 ธ.ค. 69") or time ("13.30 น."), a
+# What a line must not split inside running Thai text: a numbered thing ("ครั้งที่ 2/2569"), a short date ("15 ธ.ค. 69") or time ("13.30 น."), a
 # short quoted name (“สวัสดีคุณครู”), a short range of months or numbers ("ต.ค. – พ.ย.", "1–3"), and any word
 # holding a digit ("ป.1", "2569", "100)").
 _KEEP_TOGETHER = re.compile(
-    r"\d{1,2} [ก-ฮ]{1,2}\.[ก-ฮ]{1,2}\.(?: \d{2,4})?|\d{1,2}[.:]\d{2} น\.|“[^”]{1,30}”|[^\s–]{1,6} – [^\s–]{1,6}|\S*\d\S*"
+    r"(?:ครั้งที่|ข้อที่|ฉบับที่|ปีที่) ?\S*\d\S*|\d{1,2} [ก-ฮ]{1,2}\.[ก-ฮ]{1,2}\.(?: \d{2,4})?|\d{1,2}[.:]\d{2} น\.|“[^”]{1,30}”|[^\s–]{1,6} – [^\s–]{1,6}|\S*\d\S*"
 )
 
 
@@ -100,6 +100,21 @@ def keep_together(value: object) -> str:
         out += [escape(text[at : found.start()]), f'<span class="nw">{escape(found.group())}</span>']
         at = found.end()
     return mark_safe("".join([*out, escape(text[at:])]))  # noqa: S308 - escaped
+
+
+# Ranks (วิทยฐานะ/ระดับ) and terms a line breaker would split ("ชำนาญ / งาน", "ประถม / ศึกษา") that read
+# wrong when split.
+_RANKS = re.compile(r"(ชำนาญการพิเศษ|ชำนาญการ|ชำนาญงาน|เชี่ยวชาญพิเศษ|เชี่ยวชาญ|ปฏิบัติการ|ปฏิบัติงาน|อาวุโส|ประถมศึกษา|มัธยมศึกษา)")
+
+
+@register.filter
+def position_phrase(value: object) -> str:
+    """{{ p.position|position_phrase }}: a position may wrap between its words, but a rank
+    ("ศึกษานิเทศก์ / ชำนาญการพิเศษ", "เจ้าพนักงานธุรการ / ชำนาญงาน") or "ประถมศึกษา" is never split."""
+    parts = _RANKS.split(str(value or ""))
+    return mark_safe(
+        "".join(f'<wbr><span class="nw">{escape(p)}</span>' if _RANKS.fullmatch(p) else escape(p) for p in parts)
+    )  # noqa: S308
 
 
 @register.filter

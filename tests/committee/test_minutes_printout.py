@@ -256,7 +256,8 @@ def test_the_longest_role_ends_inside_the_right_margin(
 
 
 def test_a_rank_and_a_role_keep_their_words_whole():
-    from committee.templatetags.committee_print import position_phrase, role_phrase
+    from committee.templatetags.committee_print import role_phrase
+    from core.templatetags.thai import position_phrase
 
     assert position_phrase("เจ้าพนักงานธุรการชำนาญงาน") == 'เจ้าพนักงานธุรการ<wbr><span class="nw">ชำนาญงาน</span>'
     assert role_phrase("กรรมการและผู้ช่วยเลขานุการ") == (

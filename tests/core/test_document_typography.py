@@ -176,7 +176,7 @@ def test_thai_numerals_leave_file_paths_in_css_urls_alone():
 def test_keep_together_never_splits_a_date_a_time_a_range_or_a_quoted_name():
     from core.templatetags.thai import keep_together
 
-    out = keep_together("ประชุมวันที่ 15 ธ.ค. 69 เวลา 13.30 น. กิจกรรม “สวัสดีคุณครู” ชั้นปีที่ 1–3 ต.ค. – พ.ย. <b>")
-    for whole in ("15 ธ.ค. 69", "13.30 น.", "“สวัสดีคุณครู”", "1–3", "ต.ค. – พ.ย."):
+    out = keep_together("ประชุมครั้งที่ 2/2569 วันที่ 15 ธ.ค. 69 เวลา 13.30 น. กิจกรรม “สวัสดีคุณครู” ชั้นปีที่ 1–3 ต.ค. – พ.ย. <b>")
+    for whole in ("ครั้งที่ 2/2569", "15 ธ.ค. 69", "13.30 น.", "“สวัสดีคุณครู”", "ปีที่ 1–3", "ต.ค. – พ.ย."):
         assert f'<span class="nw">{whole}</span>' in out, whole
-    assert "ประชุมวันที่ " in out and out.endswith("&lt;b&gt;")  # the rest may wrap as usual, and is escaped
+    assert out.startswith("ประชุม<span") and out.endswith("&lt;b&gt;")  # the rest may wrap as usual, and is escaped
