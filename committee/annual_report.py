@@ -15,7 +15,8 @@ from core.documents import DocumentError
 from core.storage import media_uri
 
 from .charts import BarChart, Series, bar_chart
-from .models import AnnualReport, Meeting, MeetingStatus, Resolution, ResolutionStatus
+from .information_figures import information_chapter
+from .models import AnnualReport, BodyKind, Meeting, MeetingStatus, Resolution, ResolutionStatus
 
 log = logging.getLogger(__name__)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -42,7 +43,9 @@ def _meetings(fiscal_year: int) -> dict:
     from .selectors import meetings_target
 
     start, end = thaidate.fiscal_year_range(fiscal_year)
-    meetings = list(Meeting.objects.filter(date__range=(start, end)).exclude(status=MeetingStatus.CANCELLED)
+    # the committee's own meetings: the group's monthly meeting and other bodies are not the ก.ต.ป.น.'s record
+    meetings = list(Meeting.objects.filter(date__range=(start, end), body__kind=BodyKind.KTPN)
+                    .exclude(status=MeetingStatus.CANCELLED)
                     .order_by("date", "number").prefetch_related("items"))  # fmt: skip
     held = [m for m in meetings if m.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)]
     resolutions = list(Resolution.objects.filter(item__meeting__in=held).select_related("item__meeting"))

@@ -13,7 +13,8 @@ from django.db.models import Count, Q, Sum
 from core import thaidate
 from core.roles import Role
 
-from .models import Domain, DomainInformation, ResolutionStatus
+from .models import BodyKind, Domain, DomainInformation, ResolutionStatus
+from .models.information import TEXT_FIELDS
 
 Row = tuple[str, str]
 
@@ -94,9 +95,9 @@ def general_figures(fiscal_year: int) -> list[Row]:
 
     progress = fiscal_year_progress(fiscal_year)
     start, end = thaidate.fiscal_year_range(fiscal_year)
-    resolutions = Resolution.objects.filter(item__meeting__date__range=(start, end)).aggregate(
-        n=Count("pk"), done=Count("pk", filter=Q(status=ResolutionStatus.DONE))
-    )
+    resolutions = Resolution.objects.filter(
+        item__meeting__date__range=(start, end), item__meeting__body__kind=BodyKind.KTPN
+    ).aggregate(n=Count("pk"), done=Count("pk", filter=Q(status=ResolutionStatus.DONE)))
     return [
         ("กลุ่มโรงเรียน (เครือข่ายสถานศึกษา)", f"{Cluster.objects.filter(is_active=True).count():,} กลุ่ม"),
         ("การประชุม ก.ต.ป.น.", f"ประชุมแล้ว {progress['held']} จากเป้าหมาย {progress['target']} ครั้ง"),

@@ -156,3 +156,21 @@ def test_members_request_only_published_reports(users, secretary, year_data):
     core_services.document_request(
         user=users["member"], kind="committee.annual_report", params={"report": year_data.pk}
     )
+
+
+def test_the_committees_report_counts_only_the_committees_meetings_and_resolutions(users, secretary, make_meeting):
+    from committee.information_figures import general_figures
+    from committee.models import BodyKind
+
+    day = dt.date(2026, 11, 10)  # fiscal year 2570
+    ktpn = make_meeting(day)
+    hold(secretary, ktpn)
+    group = services.body_create(user=users["clerk"], name="ประชุมประจำเดือนกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+                                 kind=BodyKind.INTERNAL, meetings_per_year=12)  # fmt: skip
+    for offset in (1, 2):
+        monthly = services.meeting_create(user=users["clerk"], body=group, date=day + dt.timedelta(days=offset),
+                                          start_time=dt.time(13, 30), place="ห้องประชุมกลุ่มนิเทศฯ")  # fmt: skip
+        hold(users["clerk"], monthly)
+    part = annual_report._meetings(2570)
+    assert [m.body_id for m in part["list"]] == [ktpn.body_id] and part["held"] == 1
+    assert dict(general_figures(2570))["การประชุม ก.ต.ป.น."].startswith("ประชุมแล้ว 1 ")
