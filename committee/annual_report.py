@@ -97,12 +97,6 @@ def _findings_by_cluster(findings: list[dict]) -> list[tuple[str, list[dict]]]:
     return list(groups.items())
 
 
-def _information(fiscal_year: int) -> list[dict]:
-    from .information_figures import information_chapter
-
-    return information_chapter(fiscal_year)
-
-
 def _gather(section: str, fetch, *args: object) -> dict:  # noqa: ANN001
     """One app's part of the report. An official report must not silently leave a part
     out: a failure fails the job with a message naming the part, and the user retries."""
@@ -132,7 +126,7 @@ def report_context(report: AnnualReport, progress=None) -> dict:  # noqa: ANN001
         ctx["qa_chart"] = _qa_chart(ctx["qa"])
         ctx["qa_levels"] = list(ctx["qa"]["standards"][0]["levels"])
     step(60, "กำลังรวบรวมสารสนเทศ 4 ด้าน")
-    ctx["information"] = _gather("สารสนเทศ 4 ด้าน", _information, fy)
+    ctx["information"] = _gather("สารสนเทศ 4 ด้าน", information_chapter, fy)
     ctx["logo_uri"] = _logo_uri()
     start, end = thaidate.fiscal_year_range(fy)
     ctx["period"] = f"{thaidate.format_full(start)} ถึง {thaidate.format_full(end)}"

@@ -6,7 +6,8 @@ from core import documents, thaidate
 
 from . import access, selectors
 from .formatting import clock, meeting_day
-from .models import AttendanceKind, Meeting
+from .information_figures import information_chapter
+from .models import AttendanceKind, BodyKind, Meeting
 
 
 def _meeting_params(data: dict) -> dict:
@@ -44,7 +45,7 @@ def _meeting_context(meeting: Meeting) -> dict:
 
 def _meeting_name(meeting: Meeting) -> str:
     """'การประชุม ก.ต.ป.น.' for the committee (as before); another body's meetings by their own title."""
-    if meeting.body.kind == "ktpn":
+    if meeting.body.kind == BodyKind.KTPN:
         return "การประชุม ก.ต.ป.น."
     return meeting.body.title_for_meetings
 
@@ -202,8 +203,6 @@ def _information_title(params: dict) -> str:
 
 
 def _build_information(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
-    from .information_figures import information_chapter
-
     year = job.params["fiscal_year"]
     progress(20, "กำลังรวบรวมข้อมูลจากระบบ")
     html = documents.render_html("documents/committee_information.html", {

@@ -137,11 +137,6 @@ class MinutesForm(forms.ModelForm):
         fields = ["started_at", "ended_at", "recorder_name", "recorder_title", "checker_name", "checker_title"]
 
 
-class RecordForm(forms.Form):
-    record = forms.CharField(label="บันทึกการประชุม", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    resolution = forms.CharField(label="มติที่ประชุม", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class ApproveForm(forms.Form):
     at_meeting = forms.ModelChoiceField(
         label="รับรองในการประชุมครั้งที่", queryset=Meeting.objects.none(),

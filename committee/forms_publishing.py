@@ -6,12 +6,10 @@ from django import forms
 
 from core.models import DocumentJob, JobStatus
 
-from .models import Audience, Domain, PublicationKind
-from .services.information import TEXT_FIELDS
+from .models import Audience, Domain, DomainInformation, PublicationKind
+from .models.information import TEXT_FIELDS
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
-LABELS = {"facts": "ข้อมูลที่รวบรวม", "strengths": "จุดเด่น", "weaknesses": "จุดที่ควรพัฒนา",
-          "recommendations": "ข้อเสนอแนะ"}  # fmt: skip
 
 
 class InformationForm(forms.Form):
@@ -24,7 +22,7 @@ class InformationForm(forms.Form):
             for key in TEXT_FIELDS:
                 entry = entries.get(domain)
                 self.fields[f"{domain}-{key}"] = forms.CharField(
-                    label=LABELS[key], required=False, widget=TEXTAREA, max_length=20000,
+                    label=DomainInformation._meta.get_field(key).verbose_name, required=False, widget=TEXTAREA, max_length=20000,
                     initial=getattr(entry, key, "") if entry else "",
                 )  # fmt: skip
 

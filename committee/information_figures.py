@@ -55,7 +55,7 @@ def personnel_figures(fiscal_year: int) -> list[Row]:
 
     from schools.models import School
 
-    from .selectors import members_serving_on
+    from .selectors import ktpn_body, members_serving_on
 
     totals = School.objects.filter(is_active=True).aggregate(
         n=Count("pk"), pupils=Sum("pupils"), teachers=Sum("teachers")
@@ -63,13 +63,15 @@ def personnel_figures(fiscal_year: int) -> list[Row]:
     pupils, teachers = totals["pupils"] or 0, totals["teachers"] or 0
     supervisors = get_user_model().objects.filter(is_active=True, groups__name=Role.SUPERVISOR).count()
     _, end = thaidate.fiscal_year_range(fiscal_year)
+    ktpn = ktpn_body()  # the ก.ต.ป.น. only: other bodies' members are not its members
+    serving = members_serving_on(min(end, thaidate.today()), ktpn).count() if ktpn else 0
     return [
         ("สถานศึกษาในสังกัด (เปิดสอน)", f"{totals['n']:,} แห่ง"),
         ("นักเรียน", f"{pupils:,} คน"),
         ("ครู", f"{teachers:,} คน"),
         ("นักเรียนต่อครู", f"{pupils / teachers:.1f} : 1" if teachers else "-"),
         ("ศึกษานิเทศก์ (ผู้ใช้ระบบ)", f"{supervisors:,} คน"),
-        ("กรรมการ ก.ต.ป.น. ที่ดำรงตำแหน่ง", f"{members_serving_on(min(end, thaidate.today())).count():,} คน"),
+        ("กรรมการ ก.ต.ป.น. ที่ดำรงตำแหน่ง", f"{serving:,} คน"),
     ]  # fmt: skip
 
 
@@ -113,8 +115,7 @@ FIGURES = {
 }
 
 
-TEXT_PARTS = (("facts", "ข้อมูลที่รวบรวม"), ("strengths", "จุดเด่น"), ("weaknesses", "จุดที่ควรพัฒนา"),
-              ("recommendations", "ข้อเสนอแนะ"))  # fmt: skip
+TEXT_PARTS = tuple((key, DomainInformation._meta.get_field(key).verbose_name) for key in TEXT_FIELDS)
 
 
 def _parts(entry: DomainInformation | None) -> list[dict]:
@@ -131,7 +132,9 @@ def _parts(entry: DomainInformation | None) -> list[dict]:
 def information_chapter(fiscal_year: int) -> list[dict]:
     """The four domains in order, each with the typed text (None when not written yet), its printed parts
     and its figures."""
-    typed = {d.domain: d for d in DomainInformation.objects.filter(fiscal_year=fiscal_year)}
+    from .selectors import information_entries
+
+    typed = information_entries(fiscal_year)
     return [
         {"domain": value, "label": label, "number": n, "entry": typed.get(value), "parts": _parts(typed.get(value)),
          "figures": FIGURES[value](fiscal_year)}

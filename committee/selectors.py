@@ -25,6 +25,7 @@ from .models import (
     Audience,
     BodyKind,
     CommitteeMember,
+    DomainInformation,
     FiscalYearTarget,
     Meeting,
     MeetingBody,
@@ -142,7 +143,8 @@ def agenda_tree(meeting: Meeting) -> list[dict]:
     from .models import Section
 
     items = list(
-        meeting.items.select_related("previous_meeting", "carried_from__item__meeting", "parent")
+        meeting.items.select_related("previous_meeting", "carried_from__item__meeting", "parent",
+                                     "plan_link__plan", "plan_link__project")  # fmt: skip
         .prefetch_related("attachments", "resolutions", "corrections")
     )  # fmt: skip
     children: dict[int, list[AgendaItem]] = {}
@@ -178,18 +180,38 @@ def meetings_target(fiscal_year: int, body: MeetingBody | None = None) -> int:
     return body.meetings_per_year if body is not None else DEFAULT_MEETINGS_PER_YEAR
 
 
-def fiscal_year_progress(fiscal_year: int, body: MeetingBody | None = None) -> dict:
-    """Meetings planned and held against the target: of `body`, or of the ก.ต.ป.น. when None."""
+def _meetings_of_fiscal_year(fiscal_year: int) -> QuerySet[Meeting]:
     start, end = thaidate.fiscal_year_range(fiscal_year)
-    qs = Meeting.objects.filter(date__range=(start, end)).exclude(status=MeetingStatus.CANCELLED)
-    qs = qs.filter(body=body) if body is not None else qs.filter(body__kind=BodyKind.KTPN)
-    counts = qs.aggregate(
-        planned=Count("pk"),
-        held=Count("pk", filter=Q(status__in=[MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])),
-    )
+    return Meeting.objects.filter(date__range=(start, end)).exclude(status=MeetingStatus.CANCELLED)
+
+
+def _planned_and_held() -> dict[str, Count]:
+    held = Q(status__in=[MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED])
+    return {"planned": Count("pk"), "held": Count("pk", filter=held)}
+
+
+def _progress(fiscal_year: int, body: MeetingBody | None, counts: dict) -> dict:
     target = meetings_target(fiscal_year, body)
     percent = round(100 * counts["held"] / target) if target else 0
-    return {"fiscal_year": fiscal_year, "target": target, **counts, "percent": min(percent, 100)}
+    return {"fiscal_year": fiscal_year, "target": target, "planned": counts["planned"], "held": counts["held"],
+            "percent": min(percent, 100)}  # fmt: skip
+
+
+def fiscal_year_progress(fiscal_year: int, body: MeetingBody | None = None) -> dict:
+    """Meetings planned and held against the target: of `body`, or of the ก.ต.ป.น. when None."""
+    qs = _meetings_of_fiscal_year(fiscal_year)
+    qs = qs.filter(body=body) if body is not None else qs.filter(body__kind=BodyKind.KTPN)
+    return _progress(fiscal_year, body, qs.aggregate(**_planned_and_held()))
+
+
+def fiscal_year_progress_by_body(fiscal_year: int, bodies: list[MeetingBody]) -> dict[int, dict]:
+    """fiscal_year_progress of each body (keyed by pk), the meetings counted in one query (the body list)."""
+    rows = (
+        _meetings_of_fiscal_year(fiscal_year).filter(body__in=bodies)
+        .values("body").annotate(**_planned_and_held()).order_by()
+    )  # fmt: skip
+    counts = {row["body"]: row for row in rows}
+    return {b.pk: _progress(fiscal_year, b, counts.get(b.pk, {"planned": 0, "held": 0})) for b in bodies}
 
 
 def resolutions_visible_to(user: User) -> QuerySet[Resolution]:
@@ -211,7 +233,7 @@ def open_resolutions(user: User) -> QuerySet[Resolution]:
 def next_meeting() -> Meeting | None:
     return (
         Meeting.objects.filter(date__gte=thaidate.today(), status__in=[MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED])
-        .order_by("date", "start_time").first()
+        .select_related("body").order_by("date", "start_time").first()
     )  # fmt: skip
 
 
@@ -224,6 +246,19 @@ def reports_visible_to(user: User) -> QuerySet[AnnualReport]:
     if access.can_read(user):
         return AnnualReport.objects.filter(is_published=True)
     return AnnualReport.objects.none()
+
+
+# --- The information system in four domains ------------------------------------------------
+
+
+def information_entries(fiscal_year: int) -> dict[str, DomainInformation]:
+    """The typed text of a fiscal year's domains, keyed by Domain value (the reader check is the view's)."""
+    return {entry.domain: entry for entry in DomainInformation.objects.filter(fiscal_year=fiscal_year)}
+
+
+def information_years() -> set[int]:
+    """The fiscal years for which some domain's text has been saved."""
+    return set(DomainInformation.objects.values_list("fiscal_year", flat=True))
 
 
 # --- Publications and the plan in the cycle -------------------------------------------------

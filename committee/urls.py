@@ -38,7 +38,6 @@ urlpatterns = [
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/delete/", views.item_delete, name="item_delete"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),
-    path("items/<int:pk>/record/", views.item_record, name="item_record"),
     path("items/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("items/<int:pk>/resolutions/", views.resolution_add, name="resolution_add"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),

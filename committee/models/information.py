@@ -20,6 +20,9 @@ class Domain(models.TextChoices):
     GENERAL = "general", "ด้านการบริหารทั่วไป"
 
 
+TEXT_FIELDS = ("facts", "strengths", "weaknesses", "recommendations")  # the typed parts, in printed order
+
+
 class DomainInformation(models.Model):
     """One domain of one fiscal year: the facts gathered and their analysis (multi-line text)."""
 

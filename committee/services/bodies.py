@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .. import access
+from .. import access, selectors
 from ..models import KTPN_NAME, BodyKind, MeetingBody
 from ..models.meetings import DEFAULT_TITLE
 
@@ -19,7 +19,7 @@ BODY_FIELDS = ("name", "kind", "meeting_title", "cluster", "secretary", "meeting
 
 def ktpn_body_get() -> MeetingBody:
     """The ก.ต.ป.น. body, made on first use (a fresh office has no meeting yet, so no migration made it)."""
-    body = MeetingBody.objects.filter(kind=BodyKind.KTPN).order_by("pk").first()
+    body = selectors.ktpn_body()
     if body is None:
         body, _ = MeetingBody.objects.get_or_create(
             name=KTPN_NAME, defaults={"kind": BodyKind.KTPN, "meeting_title": DEFAULT_TITLE}

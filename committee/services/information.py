@@ -8,11 +8,10 @@ from django.db import transaction
 
 from .. import access
 from ..models import Domain, DomainInformation
+from ..models.information import TEXT_FIELDS
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-TEXT_FIELDS = ("facts", "strengths", "weaknesses", "recommendations")
 
 
 @transaction.atomic

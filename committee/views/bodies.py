@@ -19,8 +19,9 @@ def body_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     fy = thaidate.fiscal_year(thaidate.today())
     bodies = list(selectors.bodies_visible_to(request.user).select_related("secretary", "cluster"))
+    progress = selectors.fiscal_year_progress_by_body(fy, bodies)
     for body in bodies:
-        body.progress = selectors.fiscal_year_progress(fy, body)
+        body.progress = progress[body.pk]
         body.writable = access.can_write_body(request.user, body)
     return render(request, "committee/body_list.html", {
         "bodies": bodies, "can_create": bool(access.body_kinds_creatable_by(request.user)),

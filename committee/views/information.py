@@ -10,10 +10,9 @@ from django.shortcuts import redirect, render
 from core import thaidate
 from core.web import save_form
 
-from .. import access, services
+from .. import access, selectors, services
 from ..forms_publishing import InformationForm
 from ..information_figures import information_chapter
-from ..models import DomainInformation
 
 
 @login_required
@@ -25,7 +24,7 @@ def information_list(request: HttpRequest) -> HttpResponse:
         if wanted.isdigit() and 2500 <= int(wanted) <= 2700:
             return redirect("committee:information_detail", year=int(wanted))
         messages.error(request, "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
-    years = set(DomainInformation.objects.values_list("fiscal_year", flat=True)) | {this_year}
+    years = selectors.information_years() | {this_year}
     return render(request, "committee/information_list.html", {
         "years": sorted(years, reverse=True), "this_year": this_year, "can_write": access.can_write(request.user),
     })  # fmt: skip
@@ -34,8 +33,7 @@ def information_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def information_detail(request: HttpRequest, year: int) -> HttpResponse:
     access.get_information_for_user(request.user, year, write=request.method == "POST")
-    entries = {d.domain: d for d in DomainInformation.objects.filter(fiscal_year=year)}
-    form = InformationForm(request.POST or None, entries=entries)
+    form = InformationForm(request.POST or None, entries=selectors.information_entries(year))
     action = lambda data: services.information_save(user=request.user, fiscal_year=year, domains=form.domains())  # noqa: E731
     if save_form(request, form, action, success=f"บันทึกสารสนเทศ 4 ด้าน ปีงบประมาณ {year} แล้ว"):
         return redirect("committee:information_detail", year=year)

@@ -27,7 +27,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "open_count": selectors.open_resolutions(user).count(),
         "recent": selectors.meetings_visible_to(user)[:6],
         "can_write": access.can_create_meeting(user), "can_set_target": access.can_write(user),
-        "bodies": selectors.bodies_visible_to(user).filter(is_active=True),
         "target_form": TargetForm(initial={"fiscal_year": fy, "meetings": selectors.meetings_target(fy)}),
     })  # fmt: skip
 

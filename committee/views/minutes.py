@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,7 @@ from core.web import add_service_error, run_action, submit_form
 
 from .. import access, selectors, services
 from ..documents import attendance_groups
-from ..forms import ApproveForm, AttendanceForm, CorrectionForm, GuestForm, MinutesForm, RecordForm, ResolutionForm
+from ..forms import ApproveForm, AttendanceForm, CorrectionForm, GuestForm, MinutesForm, ResolutionForm
 from ..models import Meeting, Minutes
 
 
@@ -94,16 +93,6 @@ def minutes_autosave(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_record(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_item_for_user(request.user, pk, write=True)
-    submit_form(request, RecordForm(request.POST), f"บันทึกเรื่อง {item.number} แล้ว",
-                lambda data: services.item_record(user=request.user, item=item, **data))  # fmt: skip
-    minutes_url = reverse("committee:minutes", args=[item.meeting_id])
-    return redirect(f"{request.build_absolute_uri(minutes_url)}#item-{item.pk}")
-
-
-@login_required
-@require_POST
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     record = access.get_minutes_for_user(request.user, pk, write=True)
     submit_form(request, ApproveForm(request.POST, meeting=record.meeting),
@@ -135,15 +124,18 @@ def _attendance_rows(meeting: Meeting, data: QueryDict | None) -> list[dict]:
     return rows
 
 
+def _attendance_page(request: HttpRequest, meeting: Meeting, data: QueryDict | None = None) -> HttpResponse:
+    """The attendance page: every member's row (as posted in `data`, if any) and the guests."""
+    return render(request, "committee/attendance.html", {
+        "meeting": meeting, "rows": _attendance_rows(meeting, data), "guest_form": GuestForm(),
+        "guests": meeting.attendance.filter(kind="guest"),
+    })  # fmt: skip
+
+
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """Every member on one page, one save: present unless marked absent (with a reason) or substituted."""
-    meeting = access.get_meeting_for_user(request.user, pk, write=True)
-    rows = _attendance_rows(meeting, None)
-    return render(request, "committee/attendance.html", {
-        "meeting": meeting, "rows": rows, "guest_form": GuestForm(),
-        "guests": meeting.attendance.filter(kind="guest"),
-    })  # fmt: skip
+    return _attendance_page(request, access.get_meeting_for_user(request.user, pk, write=True))
 
 
 @login_required
@@ -160,19 +152,13 @@ def attendance_set(request: HttpRequest, pk: int) -> HttpResponse:
     invalid = [r for r in rows if not r["form"].is_valid()]
     if invalid or not rows:
         messages.error(request, "ข้อมูลการเข้าประชุมไม่ครบ" + "".join(f" {r['member'].full_name}" for r in invalid))
-        return render(request, "committee/attendance.html", {
-            "meeting": meeting, "rows": _attendance_rows(meeting, request.POST), "guest_form": GuestForm(),
-            "guests": meeting.attendance.filter(kind="guest"),
-        })  # fmt: skip
+        return _attendance_page(request, meeting, request.POST)
     fields = ("kind", "name", "job_title", "reason")
     data = [{"member": r["member"], **{k: r["form"].cleaned_data[k] for k in fields}} for r in rows]
     if run_action(request, lambda: services.attendance_save_all(user=request.user, meeting=meeting, rows=data),
                   f"บันทึกการเข้าประชุมของกรรมการ {len(data)} คนแล้ว"):  # fmt: skip
         return redirect("committee:attendance", pk=pk)
-    return render(request, "committee/attendance.html", {
-        "meeting": meeting, "rows": _attendance_rows(meeting, request.POST), "guest_form": GuestForm(),
-        "guests": meeting.attendance.filter(kind="guest"),
-    })  # fmt: skip
+    return _attendance_page(request, meeting, request.POST)
 
 
 @login_required

@@ -62,12 +62,9 @@ def _file_response(publication) -> FileResponse:  # noqa: ANN001 - Publication
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
-    """The office's public page: what is published to everyone, no login, no personal data."""
-    from core.models import OfficeProfile
-
-    return render(request, "committee/public_index.html", {
-        "office": OfficeProfile.get(), "publications": selectors.public_publications(),
-    })  # fmt: skip
+    """The office's public page: what is published to everyone, no login, no personal data (the office's
+    name comes from the core.context_processors.office context)."""
+    return render(request, "committee/public_index.html", {"publications": selectors.public_publications()})
 
 
 def public_file(request: HttpRequest, pk: int) -> FileResponse:

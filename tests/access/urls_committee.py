@@ -179,9 +179,6 @@ CASES = {
     "committee:item_move": post_only(
         expect(302, 403, 404, 404), kwargs=pk("draft_item"), data=lambda w: {"direction": "up"}
     ),  # fmt: skip
-    "committee:item_record": post_only(
-        expect(302, 403, 403, 404), kwargs=pk("held_item"), data=lambda w: {"record": "อภิปราย", "resolution": "เห็นชอบ"}
-    ),  # fmt: skip
     "committee:attachment_add": post_only(
         expect(302, 403, 404, 404), kwargs=pk("draft_item"), data=lambda w: {"file": _pdf()}
     ),  # fmt: skip

@@ -184,3 +184,40 @@ def test_a_group_meetings_minutes_print_under_the_bodys_name(users, group_body, 
     if shutil.which("pdftoppm"):  # kept for the reviewer's eyes
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path), "/tmp/helperc/group"],
                        check=False)  # fmt: skip
+
+
+def test_the_body_list_counts_every_bodys_meetings_in_one_query(users, client_for, secretary, group_body):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import thaidate
+
+    fy = thaidate.fiscal_year(thaidate.today())
+    services.meeting_create(user=secretary, date=thaidate.today(), start_time=dt.time(9, 0), place="ห้องประชุมใหญ่")
+    _meet(users["clerk"], group_body, thaidate.today())
+    client = client_for(users["director"])
+
+    def queries_with_one_more_cluster_body(n: int) -> int:
+        cluster = Cluster.objects.create(name=f"กลุ่มเครือข่ายส่งเสริมประสิทธิภาพการจัดการศึกษาที่ {n}")
+        services.body_create(user=secretary, name=f"ประชุมประธานกลุ่มเครือข่ายที่ {n}", kind=BodyKind.CLUSTER,
+                             cluster=cluster)  # fmt: skip
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("committee:body_list"))
+        return len(captured)
+
+    queries_with_one_more_cluster_body(1)  # the first page load fills caches
+    assert queries_with_one_more_cluster_body(2) == queries_with_one_more_cluster_body(3)
+    bodies = list(MeetingBody.objects.all())
+    by_body = selectors.fiscal_year_progress_by_body(fy, bodies)
+    assert all(by_body[b.pk] == selectors.fiscal_year_progress(fy, b) for b in bodies)
+    assert by_body[group_body.pk]["held"] == 0 and by_body[group_body.pk]["planned"] == 1
+
+
+def test_the_next_meeting_of_another_body_is_named_on_the_committee_pages(users, client_for, group_body):
+    from core import thaidate
+
+    upcoming = _meet(users["clerk"], group_body, thaidate.today() + dt.timedelta(days=5))
+    client = client_for(users["director"])
+    named = f"ครั้งที่ {upcoming.number_display}</a> {group_body.name}"
+    assert named in client.get(reverse("committee:index")).content.decode()
+    assert named in client.get(reverse("home")).content.decode()

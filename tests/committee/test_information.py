@@ -83,3 +83,20 @@ def test_the_annual_report_prints_the_four_domains_as_a_chapter(written, users, 
 
 def test_a_year_outside_the_buddhist_era_range_is_not_found(users, client_for):
     assert client_for(users["secretary"]).get(reverse("committee:information_detail", args=[1999])).status_code == 404
+
+
+def test_only_the_committees_own_members_are_counted_as_its_members(users, committee_members):
+    import datetime as dt
+
+    from committee.information_figures import personnel_figures
+    from committee.models import BodyKind, Category, Position
+    from core import thaidate
+
+    clerk = users["clerk"]
+    group = services.body_create(user=clerk, name="ประชุมประจำเดือนกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+                                 kind=BodyKind.INTERNAL, meetings_per_year=12)  # fmt: skip
+    services.member_create(user=clerk, body=group, prefix="นางสาว", first_name="กัลยาณี", last_name="ศรีสุวรรณวงศ์",
+                           position=Position.MEMBER, category=Category.OFFICE, job_title="ศึกษานิเทศก์ชำนาญการ",
+                           term_start=dt.date(2024, 1, 1))  # fmt: skip
+    year = thaidate.fiscal_year(thaidate.today())
+    assert dict(personnel_figures(year))["กรรมการ ก.ต.ป.น. ที่ดำรงตำแหน่ง"] == f"{len(committee_members)} คน"

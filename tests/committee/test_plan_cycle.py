@@ -95,3 +95,24 @@ def test_publishing_the_plan_to_schools_is_recorded_on_the_plan_page(plan, secre
                                  audience="schools", fiscal_year=FY, upload=_pdf())  # fmt: skip
     page = client_for(users["supervisor"]).get(reverse("supervision:plan_detail", args=[FY])).content.decode()
     assert "แผนนิเทศ ปีงบประมาณ 2570 (ฉบับเผยแพร่)" in page and "ยังไม่ได้เผยแพร่" not in page
+
+
+def test_the_agenda_page_reads_every_items_plan_link_in_one_go(plan, secretary, client_for, make_meeting):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = make_meeting(thaidate.today() + dt.timedelta(days=20))
+    project = plan.projects.get()
+    url = reverse("committee:meeting_detail", args=[meeting.pk])
+    client = client_for(secretary)
+
+    def queries_after_linking(title: str) -> int:
+        item = services.item_add(user=secretary, meeting=meeting, section=4, title=title)
+        services.item_link_plan(user=secretary, item=item, plan=plan, project=project)
+        with CaptureQueriesContext(connection) as captured:
+            assert f"โครงการ{project.name}" in client.get(url).content.decode()
+        return len(captured)
+
+    queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 1")  # the first page load fills caches
+    two = queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 2")
+    assert queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 3") == two

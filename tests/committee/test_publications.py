@@ -72,6 +72,17 @@ def test_the_anonymous_public_page_shows_no_personal_data(client, users, secreta
     assert "อัญชลี" not in page and "เลขานุการดีเด่น" not in page and secretary.username not in page
 
 
+@pytest.mark.django_db
+def test_the_public_page_is_headed_with_the_offices_name(client):
+    from core.models import OfficeProfile
+
+    office = OfficeProfile.get()
+    office.office_name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษานครราชสีมา เขต 7"
+    office.save()
+    page = client.get(reverse("public:index")).content.decode()
+    assert f"เอกสารเผยแพร่ {office.office_name}" in page and office.group_name in page
+
+
 def test_only_the_secretary_the_director_and_the_administrator_publish(users):
     for role in ("supervisor", "executive", "member", "school"):
         with pytest.raises(PermissionDenied, match="เผยแพร่เอกสารได้"):
