@@ -138,11 +138,12 @@ def _can_request_minutes(user, params: dict) -> bool:  # noqa: ANN001
 documents.register(documents.DocumentKind(
     kind="committee.agenda", label="ระเบียบวาระการประชุม ก.ต.ป.น.", build=_build_agenda,
     can_request=lambda user, params: _visible_meeting(user, params) is not None,
-    title=_agenda_title, parse_params=_meeting_params,
+    title=_agenda_title, parse_params=_meeting_params, publishable=True,
 ))  # fmt: skip
 documents.register(documents.DocumentKind(
     kind="committee.minutes", label="รายงานการประชุม ก.ต.ป.น.", build=_build_minutes,
     can_request=_can_request_minutes, title=_minutes_title, parse_params=_meeting_params, archival=True,
+    publishable=True,
 ))  # fmt: skip
 
 
@@ -184,7 +185,7 @@ def _build_report(job, progress) -> documents.RenderedDocument:  # noqa: ANN001
 documents.register(documents.DocumentKind(
     kind="committee.annual_report", label="รายงานประจำปี ก.ต.ป.น.", build=_build_report,
     can_request=lambda user, params: selectors.reports_visible_to(user).filter(pk=params.get("report") or 0).exists(),
-    title=_report_title, parse_params=_report_params, archival=True,
+    title=_report_title, parse_params=_report_params, archival=True, publishable=True,
 ))  # fmt: skip
 
 
@@ -215,5 +216,5 @@ def _build_information(job, progress) -> documents.RenderedDocument:  # noqa: AN
 documents.register(documents.DocumentKind(
     kind="committee.information", label="สารสนเทศการจัดการศึกษา 4 ด้าน", build=_build_information,
     can_request=lambda user, params: access.can_read(user), title=_information_title,
-    parse_params=_information_params,
+    parse_params=_information_params, publishable=True,
 ))  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from core import documents
 from core.models import DocumentJob, JobStatus
 
 from .models import Audience, Domain, DomainInformation, PublicationKind
@@ -52,7 +53,8 @@ class PublicationForm(forms.Form):
     def __init__(self, *args: object, user: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["job"].queryset = DocumentJob.objects.filter(
-            requested_by=user, status=JobStatus.DONE).exclude(result="").order_by("-created_at")[:50]  # fmt: skip
+            requested_by=user, status=JobStatus.DONE, kind__in=documents.publishable_kinds(),
+        ).exclude(result="").order_by("-created_at")[:50]  # fmt: skip
         self.fields["job"].label_from_instance = lambda job: job.title
 
     def clean(self) -> dict:

@@ -51,6 +51,9 @@ class DocumentKind:
     parse_params: Callable[[dict], dict] | None = None
     # An official record kept on file: printed as PDF/A (archival, text layer searchable).
     archival: bool = False
+    # Fit to publish (committee.services.publications): a document made for schools or the public. Registers,
+    # visit records and personal summaries are internal, and a register may carry secret entries.
+    publishable: bool = False
 
     def params_from(self, data: dict) -> dict:
         return self.parse_params(data) if self.parse_params else {}
@@ -75,6 +78,11 @@ def get_kind(kind: str) -> DocumentKind:
 
 def registered_kinds() -> dict[str, DocumentKind]:
     return dict(_REGISTRY)
+
+
+def publishable_kinds() -> list[str]:
+    """The kinds of generated document that may be published (DocumentKind.publishable)."""
+    return [name for name, kind in _REGISTRY.items() if kind.publishable]
 
 
 # NIKHAHIT + SARA AA typed as two characters, the tone mark before or after the NIKHAHIT.

@@ -10,7 +10,7 @@ from django.db.models import F, QuerySet
 
 from core import thaidate
 
-from . import chain, selectors
+from . import access, chain, selectors
 from .models import ApprovalStep, Letter
 from .models.choices import Direction, Status
 
@@ -42,5 +42,14 @@ def to_instruct(user: AbstractBaseUser) -> QuerySet[Letter]:
 
 
 def to_sign(user: AbstractBaseUser) -> list[ApprovalStep]:
-    """Drafts whose turn it is for the user to check or sign (or for whom they act today)."""
-    return chain.pending_for(user)
+    """Drafts whose turn it is for the user to check or sign (or for whom they act today), among the letters
+    whose content they may see: a deputy is not cleared for a secret draft of the approver they stand in for
+    (its page is a 404 to them), so its subject must not reach their home card."""
+    steps = chain.pending_for(user)
+    secret = [s.content.letter_id for s in steps if s.content.letter.is_secret]
+    if not secret or access.sees_all_secrets(user):
+        return steps
+    cleared = set(
+        selectors.letters_visible_to(user).filter(pk__in=secret, is_cleared=True).values_list("pk", flat=True)
+    )
+    return [s for s in steps if not s.content.letter.is_secret or s.content.letter_id in cleared]

@@ -36,6 +36,7 @@ from .models import (
     Assignment,
     Borrowing,
     Channel,
+    Decision,
     Delivery,
     DestructionBatch,
     Letter,
@@ -58,7 +59,9 @@ def cleared_q(user: AbstractBaseUser) -> Q:
     """Rows whose content `user` may see."""
     routed = Exists(Assignment.objects.filter(letter=OuterRef("pk"), assignee_id=user.pk))
     # A written letter's checkers and signer (ApprovalStep) are routed to it too: they must read what they approve.
-    approving = Exists(ApprovalStep.objects.filter(content__letter=OuterRef("pk"), approver_id=user.pk))
+    # A step skipped (its version voided, or its round returned before their turn) routes nothing any more.
+    steps = ApprovalStep.objects.filter(content__letter=OuterRef("pk"), approver_id=user.pk)
+    approving = Exists(steps.exclude(decision=Decision.SKIPPED))
     return Q(secrecy=Secrecy.NORMAL) | Q(owner_id=user.pk) | Q(created_by_id=user.pk) | Q(routed) | Q(approving)
 
 

@@ -69,5 +69,6 @@ documents.register(
         can_request=lambda user, params: access.can_read(user),
         title=_title,
         parse_params=_params,
+        publishable=True,
     )
 )

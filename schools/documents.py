@@ -53,5 +53,6 @@ documents.register(
         can_request=lambda user, params: is_office_staff(user) or has_role(user, Role.MEMBER),
         title=_directory_title,
         parse_params=_directory_params,
+        publishable=True,
     )
 )

@@ -248,6 +248,7 @@ documents.register(
         can_request=lambda user, params: access.can_read_plans(user),
         title=_project_title,
         parse_params=lambda data: int_param(data, "project"),
+        publishable=True,
     )
 )
 
@@ -302,5 +303,6 @@ documents.register(
         title=_plan_title,
         parse_params=lambda data: int_param(data, "plan"),
         archival=True,
+        publishable=True,
     )
 )

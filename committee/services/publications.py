@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from core import uploads
+from core import documents, uploads
 from core.models import DocumentJob, JobStatus
 
 from .. import access
@@ -26,6 +26,9 @@ ALLOWED = {**uploads.PDF, **uploads.IMAGES, **uploads.OFFICE_DOCUMENTS}
 def _from_job(user: User, job: DocumentJob) -> tuple[ContentFile, str]:
     if job.requested_by_id != user.pk or job.status != JobStatus.DONE or not job.result:
         raise ValidationError({"job": "เลือกได้เฉพาะเอกสารที่ระบบสร้างเสร็จแล้วของท่านเอง"})
+    if job.kind not in documents.publishable_kinds():  # a register printout may carry secret letters
+        label = documents.registered_kinds()[job.kind].label if job.kind in documents.registered_kinds() else job.kind
+        raise ValidationError({"job": f"{label} เป็นเอกสารใช้ภายในสำนักงาน เผยแพร่ไม่ได้"})
     with job.result.open("rb") as handle:
         content = ContentFile(handle.read())
     return content, f"{job.title}.pdf"

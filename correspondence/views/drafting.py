@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core.roles import Role
 from core.web import add_service_error, save_form, submit_form
 
-from .. import access, chain
+from .. import access, chain, home
 from ..forms_drafting import (
     ChainFormSet,
     CommentForm,
@@ -161,7 +161,7 @@ def content_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def approval_list(request: HttpRequest) -> HttpResponse:
     """รอฉันตรวจ/ลงนาม: the steps now waiting for me (or for whom I act today)."""
     access.require_reader(request.user)
-    steps = chain.pending_for(request.user)
+    steps = home.to_sign(request.user)  # a secret draft the user is not cleared for is not theirs to list
     return render(request, "correspondence/drafting/approval_list.html", {"steps": steps})
 
 

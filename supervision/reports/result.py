@@ -111,5 +111,6 @@ documents.register(
         can_request=lambda user, params: access.can_read_plans(user),
         title=_title,
         parse_params=lambda data: int_param(data, "project"),
+        publishable=True,
     )
 )
