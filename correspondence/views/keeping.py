@@ -14,6 +14,7 @@ from core.web import save_form, submit_form
 from .. import access, keeping, selectors
 from ..forms import BorrowForm, DestructionForm, RangeForm, ReturnForm
 from ..models import DestructionBatch
+from .letters import detail_page
 
 KEEPING_ONLY = "เฉพาะเจ้าหน้าที่สารบรรณ"
 
@@ -90,9 +91,11 @@ def destruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def borrowing_create(request: HttpRequest, pk: int) -> HttpResponse:
     letter = access.get_letter_for_user(request.user, pk, write=True)
     access.require_letter_action(request.user, letter, "borrow")
-    submit_form(request, BorrowForm(request.POST), "บันทึกการยืมแล้ว",
-                lambda data: keeping.borrowing_record(user=request.user, letter=letter, **data))  # fmt: skip
-    return redirect("correspondence:letter_detail", pk=pk)
+    form = BorrowForm(request.POST)
+    if submit_form(request, form, "บันทึกการยืมแล้ว",
+                   lambda data: keeping.borrowing_record(user=request.user, letter=letter, **data)):  # fmt: skip
+        return redirect("correspondence:letter_detail", pk=pk)
+    return detail_page(request, pk, borrow_form=form)  # refused: the entry's page again, the typed borrower kept
 
 
 @login_required

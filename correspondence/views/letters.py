@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from csp.decorators import csp_replace
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -45,6 +46,11 @@ def _recipients_by_cluster(letter: Letter, cleared: bool) -> list[tuple[Cluster 
 
 @login_required
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return detail_page(request, pk)
+
+
+def detail_page(request: HttpRequest, pk: int, **bound: forms.Form) -> HttpResponse:
+    """The entry's page; `bound` puts back a refused form (instruct_form=…) with what the user typed."""
     user = request.user
     letter = access.get_letter_for_user(user, pk)
     letter_with_steps = selectors.with_steps(selectors.letters_visible_to(user)).get(pk=pk)
@@ -63,6 +69,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
         **_written(letter, cleared), "recipient_groups": _recipients_by_cluster(letter, cleared),
+        **bound,
     }  # fmt: skip
     notifications.notifications_mark_read(user=user, subject_key=f"letter:{letter.pk}")  # opened: no longer new
     return render(request, "correspondence/letter_detail.html", context)
@@ -86,13 +93,20 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "correspondence/letter_edit.html", {"letter": letter, "form": form})
 
 
+# The entry page's forms with something typed in them, by the name the page knows them by.
+TYPED_FORMS = {InstructForm: "instruct_form", ResultForm: "result_form", CancelForm: "cancel_form"}
+
+
 def _act(request: HttpRequest, pk: int, form_class: type | None, run: Callable, done: str) -> HttpResponse:
-    """Bind the form, run the service, report in Thai (core.web), and go back to the entry."""
-    if form_class:
-        submit_form(request, form_class(request.POST, request.FILES), done, run)
-    else:
+    """Bind the form, run the service, report in Thai (core.web), and go back to the entry; a refused form
+    with typed text is shown again on the entry's page with that text, so nothing typed is lost."""
+    if form_class is None:
         run_action(request, lambda: run({}), done)
-    return redirect("correspondence:letter_detail", pk=pk)
+        return redirect("correspondence:letter_detail", pk=pk)
+    form = form_class(request.POST, request.FILES)
+    if submit_form(request, form, done, run) or form_class not in TYPED_FORMS:
+        return redirect("correspondence:letter_detail", pk=pk)
+    return detail_page(request, pk, **{TYPED_FORMS[form_class]: form})
 
 
 def _letter_for(request: HttpRequest, pk: int, action: str, *, write: bool = True) -> Letter:
