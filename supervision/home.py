@@ -34,7 +34,8 @@ def my_visits(user: UserLike) -> QuerySet[Visit]:
 def next_visits(user: UserLike, *, limit: int = 5) -> list[Visit]:
     """My visits planned from today on that are not sent yet (drafts and returned ones), soonest first."""
     qs = my_visits(user).filter(date__gte=thaidate.today(), status__in=[VisitStatus.DRAFT, VisitStatus.RETURNED])
-    return list(qs.order_by("date", "id")[:limit])
+    # the panel names the school only: fewer joins to plan and sort than my_visits' whole select_related
+    return list(qs.select_related(None).select_related("school").order_by("date", "id")[:limit])
 
 
 def returned_count(user: UserLike) -> int:

@@ -34,7 +34,7 @@ def review_action(request: HttpRequest) -> dict | None:
     if not access.can_review_visits(request.user):
         return None
     waiting = pending_review(request.user)
-    first = waiting.first()
+    first = waiting.select_related(None).select_related("school").first()  # the card names its school only
     return {
         "kind": ACTION, "name": "visits-to-review", "icon": "bi-clipboard-check", "count": waiting.count(),
         "label": "อนุมัติบันทึกการนิเทศ", "unit": "บันทึก",
@@ -62,7 +62,7 @@ def acknowledge_action(request: HttpRequest) -> dict | None:
     if not access.is_school_staff(user):
         return None
     waiting = home.to_acknowledge(user)
-    first = waiting.first()
+    first = waiting.select_related(None).first()  # the card reads its date and id only
     hint = f"เปิดผลการนิเทศ {thaidate.format_full(first.date)} อ่านแล้วกดรับทราบ" if first else "ไม่มีผลการนิเทศรอรับทราบ"
     return {
         "kind": ACTION, "name": "visits-to-acknowledge", "icon": "bi-check2-square", "count": waiting.count(),

@@ -101,6 +101,8 @@ def visit_type_names() -> dict[str, str]:
 
 def visit_type_choices(*, current: str = "") -> list[tuple[str, str]]:
     """Active types in the office's order, plus `current` if it has since been switched off."""
-    ensure_default_types()
     rows = VisitType.objects.filter(models.Q(is_active=True) | models.Q(code=current)).values_list("code", "name")
-    return list(rows)
+    if not (choices := list(rows)) and not VisitType.objects.exists():  # checked on every page otherwise
+        ensure_default_types()
+        choices = list(rows.all())
+    return choices

@@ -48,7 +48,8 @@ def _schools(*, supervisor=None, cluster: Cluster | None = None) -> QuerySet[Sch
         qs = qs.filter(cluster__responsible_supervisors=supervisor)
     if cluster is not None:
         qs = qs.filter(cluster=cluster)
-    return qs.order_by("name")
+    # what coverage's readers show of a school (its page, name, cluster, place): 300 full rows cost more
+    return qs.only("id", "name", "latitude", "longitude", "cluster_id", "cluster__name").order_by("name")
 
 
 def coverage(
@@ -83,6 +84,7 @@ def coverage(
         "school_rows": schools,
         "by_cluster": sorted(clusters.values(), key=lambda r: r["cluster"]),
         "groups": _group_rows(plan, per_school),
+        "plan": plan,
     }
 
 
@@ -182,10 +184,15 @@ def supervisor_rows(fiscal_year: int) -> list[dict]:
     } for u in supervisors]  # fmt: skip
 
 
-def satisfaction(fiscal_year: int) -> dict:
+_READ = object()  # satisfaction(plan=…) not given: read the year's plan
+
+
+def satisfaction(fiscal_year: int, *, plan: AnnualPlan | None | object = _READ) -> dict:
     """Satisfied schools against the plan's target: a school counts once, by the mean of its answers'
-    means (satisfied above SATISFIED_MEAN, ระดับมากขึ้นไป); the answers themselves are shown apart."""
-    plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
+    means (satisfied above SATISFIED_MEAN, ระดับมากขึ้นไป); the answers themselves are shown apart.
+    A caller that has already read the year's plan (coverage()["plan"]) passes it."""
+    if plan is _READ:
+        plan = AnnualPlan.objects.filter(fiscal_year=fiscal_year).first()
     answers = SurveyAnswer.objects.filter(invitation__visit__fiscal_year=fiscal_year)
     totals = answers.aggregate(n=Count("id"), satisfied=Count("id", filter=Q(satisfied=True)))
     means = answers.values("invitation__visit__school_id").annotate(m=Avg("mean")).order_by()

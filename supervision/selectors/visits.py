@@ -52,12 +52,12 @@ def follow_ups_visible_to(user: UserLike) -> QuerySet[FollowUpAction]:
 def due_follow_ups(user: UserLike, *, within_days: int = 14) -> QuerySet[FollowUpAction]:
     """Open follow-up actions of the user's visits due within `within_days` (or overdue)."""
     horizon = thaidate.today() + dt.timedelta(days=within_days)
-    return (
+    on_team = Visit.team.through.objects.filter(user_id=user.pk).values("visit_id")  # a subquery, not a join:
+    return (  # each action once without DISTINCT over its whole row (the home page reads it and counts it)
         FollowUpAction.objects.filter(done_at__isnull=True, due_date__lte=horizon)
-        .filter(Q(visit__created_by=user) | Q(visit__team=user))
+        .filter(Q(visit__created_by=user) | Q(visit_id__in=on_team))
         .exclude(visit__status__in=EDITABLE_STATUSES)
         .select_related("visit__school")
-        .distinct()
         .order_by("due_date", "id")
     )
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
 
 from core import thaidate
 from schools.models import Cluster
@@ -41,11 +44,6 @@ def dashboard_context(
     cov = selectors.coverage(year, **scope)
     for school in cov["school_rows"]:  # reversed here: the {% url %} tag costs several times more per row
         school.detail_url = reverse("schools:school_detail", args=[school.pk])
-    markers = [
-        {"name": s.name, "lat": float(s.latitude), "lng": float(s.longitude), "visits": s.visit_count}
-        for s in cov["school_rows"]
-        if s.latitude is not None and s.longitude is not None
-    ]
     return {
         "year": year, "cluster": cluster, "supervisor": supervisor, "tool": tool, "tools": tools,
         "activities": activities, "activity": activity, "visit_types": types, "visit_type": visit_type,
@@ -58,8 +56,31 @@ def dashboard_context(
             "areas": selectors.scores_by_learning_area(visits, tool.pk) if tool else [],
             "max_score": tool.max_score if tool else None,
         },
-        "markers": markers, "satisfaction": selectors.satisfaction(year),
+        "map_data": _map_data(cov["school_rows"]), "satisfaction": selectors.satisfaction(year, plan=cov["plan"]),
     }  # fmt: skip
+
+
+class _Utf8Encoder(DjangoJSONEncoder):
+    """Thai names as UTF-8 (3 bytes a letter) rather than \\uXXXX escapes (6); json_script still
+    escapes <, > and & so the payload cannot close its <script> element."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**{**kwargs, "ensure_ascii": False})
+
+
+def _map_data(schools: list) -> SafeString:
+    """The map's markers, one per placed school; coordinates to 5 decimals (about a metre)."""
+    markers = [
+        {
+            "name": s.name,
+            "lat": round(float(s.latitude), 5),
+            "lng": round(float(s.longitude), 5),
+            "visits": s.visit_count,
+        }
+        for s in schools
+        if s.latitude is not None and s.longitude is not None
+    ]
+    return json_script(markers, "map-data", encoder=_Utf8Encoder)
 
 
 @login_required
