@@ -40,6 +40,15 @@ def _card(page: str, name: str) -> str:
     return "" if start < 0 else page[start : page.find("</section>", start)]
 
 
+def _acting_today(deputy, *, for_, position: str):  # noqa: ANN001, ANN202
+    """`deputy` acting (รักษาราชการแทน) for `for_` today, under `position`."""
+    today = thaidate.today()
+    ActingAppointment.objects.create(
+        principal=for_, deputy=deputy, kind=ActingKind.ACTING, starts_on=today, ends_on=today, position=position
+    )
+    return deputy
+
+
 @pytest.fixture
 def secret_presented(users, incoming, pdf_upload):
     """A secret letter presented to the director (the clerk registered it), beside a normal one on the same word."""
@@ -99,12 +108,11 @@ def test_a_deputy_acting_for_the_signer_of_a_secret_draft_is_not_shown_its_subje
     users, make_user, client_for, secret_written
 ):
     chain.approval_approve(user=users["secretary"], step=secret_written.approvals.get(role=ApprovalRole.CHECK))
-    deputy = make_user(Role.EXECUTIVE, username="deputy_office_director")
-    today = thaidate.today()
-    ActingAppointment.objects.create(
-        principal=users["executive"], deputy=deputy, kind=ActingKind.ACTING, starts_on=today, ends_on=today,
+    deputy = _acting_today(
+        make_user(Role.EXECUTIVE, username="deputy_office_director"),
+        for_=users["executive"],
         position="ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษา",
-    )  # fmt: skip
+    )
     assert WRITTEN_SUBJECT in _card(_home(client_for, users["executive"]), "drafts-to-sign")
     page = _home(client_for, deputy)
     assert WRITTEN_SUBJECT not in page
@@ -272,12 +280,11 @@ def test_the_notices_of_a_secret_draft_to_its_checker_and_the_signers_deputy_car
 ):
     from core.models import Notification
 
-    deputy = make_user(Role.EXECUTIVE, username="deputy_told_of_drafts")
-    today = thaidate.today()
-    ActingAppointment.objects.create(
-        principal=users["secretary"], deputy=deputy, kind=ActingKind.ACTING, starts_on=today, ends_on=today,
+    deputy = _acting_today(
+        make_user(Role.EXECUTIVE, username="deputy_told_of_drafts"),
+        for_=users["secretary"],
         position="เลขานุการคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา",
-    )  # fmt: skip
+    )
     with django_capture_on_commit_callbacks(execute=True):
         content = chain.letter_write(
             user=users["supervisor"], register_code="send", kind=LetterKind.EXTERNAL, subject=WRITTEN_SUBJECT,
@@ -296,12 +303,11 @@ def test_the_waiting_list_page_does_not_name_a_secret_draft_to_an_uncleared_depu
     users, make_user, client_for, secret_written
 ):
     chain.approval_approve(user=users["secretary"], step=secret_written.approvals.get(role=ApprovalRole.CHECK))
-    deputy = make_user(Role.EXECUTIVE, username="deputy_on_the_list")
-    today = thaidate.today()
-    ActingAppointment.objects.create(
-        principal=users["executive"], deputy=deputy, kind=ActingKind.ACTING, starts_on=today, ends_on=today,
+    deputy = _acting_today(
+        make_user(Role.EXECUTIVE, username="deputy_on_the_list"),
+        for_=users["executive"],
         position="ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษา",
-    )  # fmt: skip
+    )
     page = client_for(deputy).get(reverse("correspondence:approval_list")).content.decode()
     assert WRITTEN_SUBJECT not in page
 
