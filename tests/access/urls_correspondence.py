@@ -126,15 +126,22 @@ CASES = {
     "correspondence:letter_dispatch": post_only(
         everyone(302, supervisor=403, executive=403, **OUTSIDERS), kwargs=_pk("corr_draft")
     ),
+    # the administrator cancels first; the clerk is then let in and told the number is cancelled already
     "correspondence:letter_cancel": post_only(
-        REGISTRAR_ACT, kwargs=_pk("corr_sent"), data=lambda w: {"reason": "ออกเลขซ้ำ"}
+        everyone(403, administrator=302, clerk=200, **OUTSIDERS),
+        kwargs=_pk("corr_sent"),
+        data=lambda w: {"reason": "ออกเลขซ้ำ"},
     ),
     "correspondence:letter_present": post_only(REGISTRAR_ACT, kwargs=_pk("corr_letter")),
     "correspondence:letter_instruct": post_only(
-        everyone(403, director=302, **OUTSIDERS), kwargs=_pk("corr_letter"), data=lambda w: {"instruction": "ทราบ"}
+        everyone(403, director=302, **OUTSIDERS), kwargs=_pk("corr_letter"),
+        data=lambda w: {"instruction": "ทราบ", "assignees": [w.users["supervisor"].pk]},
     ),
     "correspondence:letter_attach": post_only(REGISTRAR_ACT, kwargs=_pk("corr_letter")),
-    "correspondence:borrowing_create": post_only(REGISTRAR_ACT, kwargs=_pk("corr_letter")),
+    # the letter is on loan already: the registrar is let in and shown the page again with the refusal
+    "correspondence:borrowing_create": post_only(
+        everyone(403, administrator=200, clerk=200, **OUTSIDERS), kwargs=_pk("corr_letter")
+    ),
     "correspondence:borrowing_return": post_only(REGISTRAR_ACT, kwargs=_pk("corr_borrowing")),
     # only the assignee knows their assignment
     "correspondence:assignment_acknowledge": post_only(everyone(404, supervisor=302), kwargs=_pk("corr_assignment")),
