@@ -134,7 +134,8 @@ CASES = {
     ),
     "correspondence:letter_present": post_only(REGISTRAR_ACT, kwargs=_pk("corr_letter")),
     "correspondence:letter_instruct": post_only(
-        everyone(403, director=302, **OUTSIDERS), kwargs=_pk("corr_letter"),
+        everyone(403, director=302, **OUTSIDERS),
+        kwargs=_pk("corr_letter"),
         data=lambda w: {"instruction": "ทราบ", "assignees": [w.users["supervisor"].pk]},
     ),
     "correspondence:letter_attach": post_only(REGISTRAR_ACT, kwargs=_pk("corr_letter")),

@@ -158,6 +158,7 @@ def test_the_administrator_uploads_the_office_logo_and_sees_it_in_the_header(pag
     def step(flow: Flow) -> None:
         if flow.page.get_by_role("button", name="เปิดเมนู").is_visible():  # the phone's collapsed menu
             flow.click(flow.page.get_by_role("button", name="เปิดเมนู"))
+        flow.page.locator("#mainNav:not(.collapsing)").wait_for()  # the phone's menu has finished opening
         flow.click(flow.page.locator("#mainNav .dropdown-toggle"))
         flow.click(flow.page.get_by_role("link", name="ข้อมูลสำนักงาน"))
         assert flow.page.url.endswith("/office/")

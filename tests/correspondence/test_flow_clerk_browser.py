@@ -34,16 +34,21 @@ def _type_letter(page, letter: tuple[str, ...]) -> None:
     page.keyboard.press("Enter")
 
 
+def _focus_on(page, name: str) -> None:
+    """Chromium applies autofocus at its next rendering step, which may come after the load event."""
+    page.wait_for_function("name => document.activeElement && document.activeElement.name === name", arg=name)
+
+
 def test_the_clerk_receives_two_letters_without_touching_the_mouse(page, users, office):
     browser_login(page, "clerk", PASSWORD)
     page.goto("/correspondence/receive/new/")
-    assert page.evaluate("document.activeElement.name") == "external_no"  # autofocus on ที่
+    _focus_on(page, "external_no")  # autofocus on ที่
 
     _type_letter(page, FIRST)
     page.wait_for_selector("#receive-stamp")
     assert page.get_by_test_id("stamp-number").inner_text() == "1"
     # the next letter starts at ที่ again, with ถึง kept from the last one
-    assert page.evaluate("document.activeElement.name") == "external_no"
+    _focus_on(page, "external_no")
     assert page.locator("[name=recipient_text]").input_value() == FIRST[3]
 
     _type_letter(page, SECOND)
