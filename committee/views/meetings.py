@@ -40,7 +40,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     body = request.GET.get("body", "")
     if body.isdigit():
         meetings = meetings.filter(body_id=int(body))
-    years = sorted({m.year for m in meetings}, reverse=True)
+    years = list(meetings.order_by("-year").values_list("year", flat=True).distinct())  # not every meeting loaded
     year = request.GET.get("year")
     if year and year.isdigit():
         meetings = meetings.filter(year=int(year))
