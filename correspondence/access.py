@@ -2,8 +2,8 @@
 
 - Readers (the office roles) read the registers; whoever else (committee members, school staff)
   is not told they exist: 404 on every page and API endpoint that reads them.
-- A page for one kind of work (registering mail, drafting, keeping, counters) answers 403 to anyone
-  without the role for it.
+- A page for one kind of work (registering mail, drafting, keeping, counters, letter templates and the
+  เกษียน's quick phrases) answers 403 to anyone without the role for it.
 - An object (entry, attachment, assignment, borrowing, destruction batch) the user may not know of
   is a 404; a read-only user who tries to change it gets a 403.
 - Secrecy (ลับ, ลับมาก, ลับที่สุด): the clerk and the group director see every secret entry; the
@@ -23,7 +23,17 @@ from core.roles import Role, UserLike, has_role
 from schools.selectors import school_id_of
 
 from . import selectors
-from .models import Assignment, Attachment, Borrowing, Delivery, DestructionBatch, Letter, Register, Status
+from .models import (
+    Assignment,
+    Attachment,
+    Borrowing,
+    Delivery,
+    DestructionBatch,
+    InstructionPhrase,
+    Letter,
+    Register,
+    Status,
+)
 from .models.drafting import ApprovalStep, LetterContent, LetterTemplate
 
 READERS = (Role.ADMIN, Role.CLERK, Role.SUPERVISOR, Role.DIRECTOR, Role.SECRETARY, Role.EXECUTIVE)
@@ -273,6 +283,29 @@ def get_template_for_user(user: UserLike, pk: int, *, write: bool = False) -> Le
     if write:
         require_template_keeper(user)
     return template
+
+
+# --- the เกษียน's quick phrases (phrases.py): kept by whoever keeps the letter templates ----------------
+PHRASE_KEEPERS = TEMPLATE_KEEPERS
+
+
+def may_manage_phrases(user: UserLike) -> bool:
+    return has_role(user, *PHRASE_KEEPERS)
+
+
+def require_phrase_keeper(user: UserLike) -> None:
+    """The phrase pages: 404 for whoever may not read the registers, 403 for readers who do not keep them."""
+    require_reader(user)
+    if not may_manage_phrases(user):
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่สารบรรณ ผู้อำนวยการกลุ่ม และผู้ดูแลระบบแก้ไขข้อความเกษียนที่ใช้บ่อยได้")
+
+
+def get_phrase_for_user(user: UserLike, pk: int, *, write: bool = False) -> InstructionPhrase:
+    require_reader(user)
+    phrase = get_object_or_404(InstructionPhrase, pk=pk)
+    if write:
+        require_phrase_keeper(user)
+    return phrase
 
 
 # --- delivery: schools' inboxes, receipts, reminders, replies (delivery.py) -----------------------

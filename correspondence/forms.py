@@ -13,8 +13,9 @@ from core.roles import Role
 from core.validators import validate_date_in_range, validate_long_text
 from schools.models import Cluster, School
 
+from . import selectors
 from .attachments import check_upload
-from .models import Channel, DocumentType, Letter, Secrecy, Urgency
+from .models import Channel, DocumentType, InstructionPhrase, Letter, Secrecy, Urgency
 
 User = get_user_model()
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
@@ -250,6 +251,7 @@ class InstructForm(forms.Form):
         self.fields["assignees"].label_from_instance = display_name
         self.fields["assignees"].widget.attrs["class"] = "form-check-input"
         self.people = people
+        self._phrases: list[str] | None = None
         for person in people:  # กำหนดเสร็จ, one box per person, read only for the ticked ones
             self.fields[f"due_{person.pk}"] = BEDateField(
                 label=f"กำหนดเสร็จของ {display_name(person)}", required=False, validators=[validate_date_in_range],
@@ -257,8 +259,11 @@ class InstructForm(forms.Form):
                                           "aria-label": f"กำหนดเสร็จของ {display_name(person)}"}),
             )  # fmt: skip
 
-    def phrases(self) -> tuple[str, ...]:
-        return INSTRUCTION_PHRASES
+    def phrases(self) -> list[str]:
+        """The quick phrases offered as buttons (the office's list, /correspondence/instruction-phrases/)."""
+        if self._phrases is None:
+            self._phrases = selectors.instruction_phrases()
+        return self._phrases
 
     def assignee_rows(self) -> list[tuple]:
         """(checkbox, person's due-date box) per person, for the table of the เกษียน card."""
@@ -275,12 +280,21 @@ class InstructForm(forms.Form):
         return data
 
 
-# Quick phrases for the เกษียน: clicked into the box (static/js/phrases.js), then edited as needed.
-INSTRUCTION_PHRASES = (
-    "ทราบ", "ทราบ แจ้งผู้เกี่ยวข้องทราบ", "มอบ ดำเนินการ", "มอบ ดำเนินการแล้วรายงานผล", "มอบ พิจารณาเสนอความเห็น",
-    "แจ้งโรงเรียนในกลุ่มทราบและถือปฏิบัติ", "เข้าร่วมประชุมตามวัน เวลา และสถานที่ที่กำหนด",
-    "เวียนแจ้ง ศน. ทุกคนทราบ", "ติดตามและรายงานผลภายในกำหนด", "เก็บเข้าแฟ้ม",
-)  # fmt: skip
+class InstructionPhraseForm(forms.Form):
+    """One quick phrase of the เกษียน (a button's words): one line, spaces tidied, at most 200 characters."""
+
+    text = forms.CharField(
+        label="ข้อความ", max_length=InstructionPhrase.TEXT_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text="ข้อความที่ผู้อำนวยการกลุ่มกดเพื่อเติมลงในช่องเกษียน แล้วพิมพ์ต่อหรือแก้ได้",
+        error_messages={
+            "required": "กรุณาพิมพ์ข้อความ",
+            "max_length": "ข้อความยาวได้ไม่เกิน %(limit_value)d ตัวอักษร (พิมพ์มา %(show_value)d ตัวอักษร)",
+        },
+    )  # fmt: skip
+
+    def clean_text(self) -> str:
+        return " ".join(self.cleaned_data["text"].split())
 
 
 class ResultForm(forms.Form):

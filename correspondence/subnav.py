@@ -45,6 +45,7 @@ TABS = [
         roles=access.DRAFTERS),
     Tab("รอฉันตรวจ/ลงนาม", "correspondence:approval_list", path_has("/approvals/"), icon="pen"),
     Tab("แม่แบบหนังสือ", "correspondence:template_list", path_has("/letter-templates/"), roles=access.TEMPLATE_KEEPERS),
+    Tab("ข้อความเกษียน", "correspondence:phrase_list", path_has("/instruction-phrases/"), roles=access.PHRASE_KEEPERS),
     Tab("ลงทะเบียนรับ", "correspondence:incoming_create", path_has("/receive/new/"), icon="plus-circle",
         roles=access.REGISTRARS),
     Tab("เก็บรักษา/ยืม/ทำลาย", "correspondence:keeping", path_has("/keeping/"), roles=access.REGISTRARS),

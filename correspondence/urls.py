@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from . import urls_drafting, urls_schools
-from .views import keeping, letters, registers
+from .views import keeping, letters, phrases, registers
 
 app_name = "correspondence"
 
@@ -31,5 +31,10 @@ urlpatterns = [
     path("keeping/destroy/", keeping.destruction_create, name="destruction_create"),
     path("keeping/destructions/<int:pk>/", keeping.destruction_detail, name="destruction_detail"),
     path("borrowings/<int:pk>/return/", keeping.borrowing_return, name="borrowing_return"),
+    # the เกษียน's quick phrases, kept by the office (views/phrases.py)
+    path("instruction-phrases/", phrases.phrase_list, name="phrase_list"),
+    path("instruction-phrases/<int:pk>/edit/", phrases.phrase_edit, name="phrase_edit"),
+    path("instruction-phrases/<int:pk>/move/", phrases.phrase_move, name="phrase_move"),
+    path("instruction-phrases/<int:pk>/active/", phrases.phrase_set_active, name="phrase_set_active"),
 ]
 urlpatterns += urls_drafting.urlpatterns + urls_schools.urlpatterns

@@ -19,11 +19,11 @@ from .drafting import (
 from .keeping import Borrowing, DestructionBatch
 from .letters import Attachment, Letter
 from .registers import Register, RegisterCounter
-from .routing import Assignment, RoutingStep
+from .routing import Assignment, InstructionPhrase, RoutingStep
 
 __all__ = [
     "KIND_DOCUMENT_TYPE", "ApprovalRole", "ApprovalStep", "ContentState", "CopyKind", "Decision", "Delivery",
     "LetterContent", "LetterCopy", "LetterKind", "LetterTemplate",
-    "Assignment", "Attachment", "Borrowing", "Channel", "DestructionBatch", "Direction", "DocumentType", "Letter", "NumberFormat",
+    "Assignment", "Attachment", "Borrowing", "Channel", "DestructionBatch", "Direction", "DocumentType", "InstructionPhrase", "Letter", "NumberFormat",
     "Register", "RegisterCounter", "RoutingStep", "Secrecy", "Status", "StepKind", "Urgency",
 ]  # fmt: skip

@@ -67,3 +67,34 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.letter} → {self.assignee}"
+
+
+class InstructionPhrase(models.Model):
+    """A quick phrase for the เกษียน (ข้อความที่ใช้บ่อย): a button that adds its words to the instruction box.
+
+    Only text is inserted, so rewording or retiring a phrase never changes an instruction already written;
+    a retired phrase just stops being offered. The office keeps the list on its own page (views/phrases.py).
+    """
+
+    TEXT_MAX = 200
+
+    text = models.CharField("ข้อความ", max_length=TEXT_MAX)
+    position = models.PositiveIntegerField("ลำดับ", default=0)
+    is_active = models.BooleanField("ใช้งาน", default=True, help_text="เลิกใช้แล้วจะไม่แสดงเป็นปุ่มในช่องเกษียน")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "ข้อความเกษียนที่ใช้บ่อย"
+        verbose_name_plural = "ข้อความเกษียนที่ใช้บ่อย"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["text"],
+                condition=models.Q(is_active=True),
+                name="corr_phrase_active_text_unique",
+                violation_error_message="มีข้อความนี้ในรายการที่ใช้งานอยู่แล้ว",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -66,6 +66,7 @@ def detail_page(request: HttpRequest, pk: int, **bound: forms.Form) -> HttpRespo
         "stamp_problems": stamp.stamp_problems(letter) if cleared else [],
         "borrowings": letter.borrowings.all() if cleared else [],
         "instruct_form": InstructForm() if actions["instruct"] else None,  # it reads the staff list: only when shown
+        "may_manage_phrases": actions["instruct"] and access.may_manage_phrases(user),  # the เกษียน card's link
         "result_form": ResultForm(), "cancel_form": CancelForm(),
         "dispatch_form": DispatchForm(), "attach_form": AttachForm(), "borrow_form": BorrowForm(),
         **_written(letter, cleared), "recipient_groups": _recipients_by_cluster(letter, cleared),

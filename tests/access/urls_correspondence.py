@@ -9,7 +9,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core import thaidate
-from correspondence import keeping, services
+from correspondence import keeping, phrases, services
 from tests.access.matrix import Case, World, everyone, post_only
 
 OUTSIDERS = {"member": 404, "school": 404}  # not readers: the registers are not theirs to know of
@@ -92,7 +92,11 @@ def _written(supervisor: object, director: object) -> dict:
     )  # fmt: skip
     content = chain.content_submit(user=supervisor, content=content, chain=[("sign", director)])
     template = LetterTemplate.objects.create(name="ขอเชิญประชุม")
-    return {"corr_content": content, "corr_step": content.approvals.get(), "corr_template": template}
+    phrase = phrases.phrase_add(user=director, text="มอบ ศน. ประจำกลุ่มโรงเรียนดำเนินการ")
+    return {
+        "corr_content": content, "corr_step": content.approvals.get(), "corr_template": template,
+        "corr_phrase": phrase,
+    }  # fmt: skip
 
 
 def _pk(key: str):  # noqa: ANN202
@@ -179,6 +183,35 @@ CASES = {
     "correspondence:template_list": Case(expect=TEMPLATE_KEEPERS),
     "correspondence:template_create": Case(expect=TEMPLATE_KEEPERS),
     "correspondence:template_edit": Case(kwargs=_pk("corr_template"), expect=TEMPLATE_KEEPERS),
+    # the เกษียน's quick phrases: kept by the letter templates' keepers. The administrator adds the phrase
+    # first; the clerk and the director then send the same words and get the page again, refused as a duplicate.
+    "correspondence:phrase_list": [
+        Case(expect=TEMPLATE_KEEPERS),
+        Case(
+            method="post",
+            data=lambda w: {"text": "ทราบ ถือปฏิบัติ"},
+            expect=everyone(403, administrator=302, clerk=200, director=200, **OUTSIDERS),
+        ),
+    ],
+    "correspondence:phrase_edit": [
+        Case(kwargs=_pk("corr_phrase"), expect=TEMPLATE_KEEPERS),
+        Case(
+            method="post",
+            kwargs=_pk("corr_phrase"),
+            data=lambda w: {"text": "มอบ ศน. ดำเนินการ"},
+            expect=everyone(403, administrator=302, clerk=302, director=302, **OUTSIDERS),
+        ),
+    ],
+    "correspondence:phrase_move": post_only(
+        everyone(403, administrator=302, clerk=302, director=302, **OUTSIDERS),
+        kwargs=_pk("corr_phrase"),
+        data=lambda w: {"direction": "up"},
+    ),
+    "correspondence:phrase_set_active": post_only(
+        everyone(403, administrator=302, clerk=302, director=302, **OUTSIDERS),
+        kwargs=_pk("corr_phrase"),
+        data=lambda w: {"active": "0"},
+    ),
     # the REST API (session or token): lists and details as the pages, POST for whoever may register / issue
     "corr-api-incoming": [
         Case(expect=API_READ),

@@ -159,7 +159,8 @@ def test_nobody_but_the_administrator_manages_logins(role, users, client_for):
 
 def test_the_hub_links_every_kind_of_reference_data(users, client_for):
     page = client_for(users["administrator"]).get(reverse("core:reference")).content.decode()
-    for name in ("core:people", "schools:cluster_list", "correspondence:template_list", "core:office"):
+    for name in ("core:people", "schools:cluster_list", "correspondence:template_list", "correspondence:phrase_list",
+                 "core:office"):  # fmt: skip
         assert f'href="{reverse(name)}"' in page
 
 

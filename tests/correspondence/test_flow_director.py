@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 
 from core.roles import Role
 from correspondence import services
-from correspondence.forms import INSTRUCTION_PHRASES
-from correspondence.models import Assignment
+from correspondence.models import Assignment, InstructionPhrase
 
 
 @pytest.fixture
@@ -24,8 +24,10 @@ def test_the_instruction_card_offers_quick_phrases_and_the_scan_beside_it(users,
         client_for(users["director"]).get(reverse("correspondence:letter_detail", args=[presented.pk])).content.decode()
     )
     card = html[html.index('id="instruct-card"') :]
-    for phrase in INSTRUCTION_PHRASES[:3]:
-        assert f'data-phrase="{phrase}"' in card
+    offered = re.findall(r'data-phrase="([^"]*)"', card)
+    # the office's list (seeded by migration 0010 with the phrases that used to be fixed), in its order
+    assert offered == list(InstructionPhrase.objects.filter(is_active=True).values_list("text", flat=True))
+    assert offered[:3] == ["ทราบ", "ทราบ แจ้งผู้เกี่ยวข้องทราบ", "มอบ ดำเนินการ"]
     scan = presented.attachments.get()
     assert f'<iframe src="{reverse("correspondence:attachment_download", args=[scan.pk])}"' in card
     assert "js/phrases.js" in html
