@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def item_link_plan(*, user: User, item: AgendaItem, plan=None, project=None) -> AgendaPlanLink | None:  # noqa: ANN001
     """Attach the plan (or a project of it) to the item; no plan and no project removes the link."""
-    access.require_writer(user)
+    access.require_meeting_writer(user, item.meeting)  # whoever runs the item's body, as for its other writes
     require_not_locked(item.meeting)
     if project is not None and plan is not None and project.plan_id != plan.pk:
         raise ValidationError({"project": "โครงการที่เลือกไม่อยู่ในแผนนิเทศที่เลือก"})

@@ -116,3 +116,22 @@ def test_the_agenda_page_reads_every_items_plan_link_in_one_go(plan, secretary, 
     queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 1")  # the first page load fills caches
     two = queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 2")
     assert queries_after_linking("พิจารณาโครงการการนิเทศแบบบูรณาการ ระยะที่ 3") == two
+
+
+def test_the_plan_is_linked_by_whoever_runs_the_items_body_and_no_one_else(plan, users, secretary):
+    """The group's own meeting is the clerk's: she may present the plan on its item; the ก.ต.ป.น. secretary,
+    who does not run that body, may not (as with every other write on its agenda)."""
+    from django.core.exceptions import PermissionDenied
+
+    from committee.models import BodyKind
+
+    clerk = users["clerk"]
+    body = services.body_create(user=clerk, name="ประชุมประจำเดือนกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+                                kind=BodyKind.INTERNAL, meetings_per_year=12)  # fmt: skip
+    meeting = services.meeting_create(user=clerk, body=body, date=dt.date(2026, 3, 10),
+                                      start_time=dt.time(13, 30), place="ห้องประชุมกลุ่มนิเทศฯ ชั้น 2")  # fmt: skip
+    item = services.item_add(user=clerk, meeting=meeting, section=4, title="รับทราบแผนนิเทศ ปีงบประมาณ 2570")
+    with pytest.raises(PermissionDenied, match="เฉพาะเลขานุการของคณะที่ประชุมนี้"):
+        services.item_link_plan(user=secretary, item=item, plan=plan)
+    assert not AgendaPlanLink.objects.filter(item=item).exists()
+    assert services.item_link_plan(user=clerk, item=item, plan=plan).plan == plan
