@@ -44,12 +44,13 @@
       style: f => (f.properties.focus
         ? {color: "#6c757d", weight: 1, fillColor: "#f8f9fa", fillOpacity: 1}
         : {color: "#adb5bd", weight: 1, fillColor: "#e9ecef", fillOpacity: 1})}).addTo(map));
-    // Thin dashed lines; the fill is transparent and only there so hovering anywhere in a province
-    // names it (in Thai) in a tooltip. A province is not a link: it drops Leaflet's class for
-    // clickable things (pointer cursor; the schools stay the map's only .leaflet-interactive paths)
-    // and keeps just the pointer events the tooltip needs.
+    // Thin solid lines: each border belongs to two provinces, so a dash pattern drawn twice would look
+    // solid anyway. The fill is transparent and only there so hovering anywhere in a province names it
+    // (in Thai) in a tooltip. A province is not a link: it drops Leaflet's class for clickable things
+    // (pointer cursor; the schools stay the map's only .leaflet-interactive paths) and keeps just the
+    // pointer events the tooltip needs.
     load(el.dataset.provinces, geo => L.geoJSON(geo, {pane: "provinces",
-      style: {color: "#868e96", weight: 1, dashArray: "4 3", fillOpacity: 0},
+      style: {color: "#868e96", weight: 0.8, fillOpacity: 0},
       onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name_th, {sticky: true})})
       .addTo(map).eachLayer(layer => {
         layer.getElement().classList.remove("leaflet-interactive");

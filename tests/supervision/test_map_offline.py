@@ -146,7 +146,7 @@ def test_the_map_page_references_only_local_static_files(placed_schools, users, 
 def test_the_legend_names_each_kind_of_school_in_words(placed_schools, users, client_for):
     page = client_for(users["executive"]).get(reverse("supervision:dashboard")).content.decode()
     legend = page[page.index('id="map-legend"') :].split("</div>")[0]
-    assert "นิเทศแล้ว" in legend and "ยังไม่ได้นิเทศ (วงกลมโปร่ง)" in legend and "เส้นประ = เขตจังหวัด" in legend
+    assert "นิเทศแล้ว" in legend and "ยังไม่ได้นิเทศ (วงกลมโปร่ง)" in legend and "เส้นเทาบางภายในประเทศ = เขตจังหวัด" in legend
     assert "เขียว = นิเทศแล้ว" not in page  # colour is never the only signal
 
 
