@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core import thaidate
 from core.roles import Role, UserLike, has_role
 
 from . import selectors
@@ -265,7 +266,7 @@ def get_public_publication(pk: int) -> Publication:
 def get_information_for_user(user: UserLike, fiscal_year: int, *, write: bool = False) -> int:
     """The four domains of a fiscal year: committee readers read, the secretariat writes (403 for the others)."""
     require_reader(user)
-    if not 2500 <= fiscal_year <= 2700:
+    if thaidate.be_year(fiscal_year) is None:
         raise Http404("ไม่มีปีงบประมาณนี้")
     if write:
         require_writer(user)

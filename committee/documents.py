@@ -193,10 +193,10 @@ documents.register(documents.DocumentKind(
 
 
 def _information_params(data: dict) -> dict:
-    value = str(data.get("fiscal_year") or "")
-    if not (value.isdigit() and 2500 <= int(value) <= 2700):
+    year = thaidate.be_year(data.get("fiscal_year"))
+    if year is None:
         raise documents.DocumentError("กรุณาระบุปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
-    return {"fiscal_year": int(value)}
+    return {"fiscal_year": year}
 
 
 def _information_title(params: dict) -> str:

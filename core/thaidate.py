@@ -130,6 +130,14 @@ def thai_digits_html(html: str) -> str:
 
 # --- Fiscal year (ปีงบประมาณ) --------------------------------------------
 
+YEAR_MIN, YEAR_MAX = 2500, 2700  # a BE fiscal or academic year the office may ask for
+
+
+def be_year(value: object) -> int | None:
+    """A BE year typed or sent in a URL ("2569", " 2569 "), or None when it is not one the office may ask for."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() and YEAR_MIN <= int(text) <= YEAR_MAX else None
+
 
 def fiscal_year(value: dt.date | dt.datetime) -> int:
     """BE fiscal year of a date: 1 Oct 2569 – 30 Sep 2570 is ปีงบประมาณ 2570."""

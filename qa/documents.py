@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from core import documents
+from core import documents, thaidate
 
 from . import access
 from .models import EducationLevel, Level
@@ -37,10 +37,10 @@ def below_good_rows(data: Synthesis) -> list[dict]:
 
 
 def _params(data: dict) -> dict:
-    year = str(data.get("year", "")).strip()
-    if not (year.isdigit() and 2500 <= int(year) <= 2700):
+    year = thaidate.be_year(data.get("year"))
+    if year is None:
         raise ValidationError("กรุณาระบุปีการศึกษา (พ.ศ.) เช่น 2568")
-    return {"year": int(year)}
+    return {"year": year}
 
 
 def _title(params: dict) -> str:

@@ -21,8 +21,8 @@ def information_list(request: HttpRequest) -> HttpResponse:
     this_year = thaidate.fiscal_year(thaidate.today())
     wanted = request.GET.get("year", "").strip()
     if wanted:
-        if wanted.isdigit() and 2500 <= int(wanted) <= 2700:
-            return redirect("committee:information_detail", year=int(wanted))
+        if year := thaidate.be_year(wanted):
+            return redirect("committee:information_detail", year=year)
         messages.error(request, "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
     years = selectors.information_years() | {this_year}
     return render(request, "committee/information_list.html", {

@@ -27,11 +27,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_create(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     access.require_writer(request.user)
-    value = request.POST.get("fiscal_year", "")
-    if not (value.isdigit() and 2500 <= int(value) <= 2700):
+    year = thaidate.be_year(request.POST.get("fiscal_year"))
+    if year is None:
         messages.error(request, "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. เช่น 2569")
         return redirect("committee:report_list")
-    report = services.report_get_or_create(user=request.user, fiscal_year=int(value))
+    report = services.report_get_or_create(user=request.user, fiscal_year=year)
     return redirect("committee:report_detail", pk=report.pk)
 
 

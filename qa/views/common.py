@@ -2,15 +2,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from core import thaidate
+
 from .. import selectors
 
 
 def year_from(request: HttpRequest) -> int:
     """The academic year asked for in ?year=, else the current one."""
-    value = request.GET.get("year", "")
-    if value.isdigit() and 2500 <= int(value) <= 2700:
-        return int(value)
-    return selectors.current_academic_year()
+    return thaidate.be_year(request.GET.get("year")) or selectors.current_academic_year()
 
 
 def year_choices(around: int) -> list[int]:

@@ -145,3 +145,12 @@ def test_template_filters(db):
         Context({"d": dt.date(2026, 10, 1)})
     )
     assert out == "1 ตุลาคม 2569|1 ต.ค. 69|01/10/2569|2570"
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("2569", 2569), (" 2569 ", 2569), (2570, 2570), ("2500", 2500), ("2700", 2700),
+     ("๒๕๖๙", 2569), ("2499", None), ("2701", None), ("2026", None), ("๒๕๖๙x", None), ("", None), (None, None), ("-2569", None)],
+)  # fmt: skip
+def test_a_be_year_asked_for_is_read_only_inside_the_offices_range(typed, year):
+    assert thaidate.be_year(typed) == year
