@@ -133,6 +133,12 @@ def instruction_phrases() -> list[str]:
     return list(InstructionPhrase.objects.filter(is_active=True).values_list("text", flat=True))
 
 
+def instruction_phrases_kept() -> tuple[list[InstructionPhrase], list[InstructionPhrase]]:
+    """The office's list page: (phrases in use, retired ones), each in order, from one query."""
+    rows = list(InstructionPhrase.objects.all())
+    return [p for p in rows if p.is_active], [p for p in rows if not p.is_active]
+
+
 def with_steps(qs: QuerySet[Letter]) -> QuerySet[Letter]:
     """Prefetch the history the การปฏิบัติ column is derived from."""
     steps = RoutingStep.objects.select_related("actor__profile", "target__profile").order_by("at", "id")

