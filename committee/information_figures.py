@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.html import format_html_join
 
 from core import thaidate
 from core.roles import Role
@@ -45,7 +46,10 @@ def academic_figures(fiscal_year: int) -> list[Row]:
         rows.append((f"รายงานการประเมินตนเอง (SAR) ปีการศึกษา {fiscal_year - 1}", f"{qa['sars']:,} ฉบับ"))
         rows.append(("สถานศึกษาที่มีมาตรฐานต่ำกว่าระดับดีอย่างน้อยหนึ่งมาตรฐาน", f"{qa['below_good']:,} แห่ง"))
         for standard in qa.get("standards", []):
-            levels = " · ".join(f"{label} {n}" for label, n in standard["levels"].items() if n)
+            # a level and its count on one line ("ดีเลิศ 11", never "ดีเลิศ / 11"; a no-break space alone does not
+            # hold against the Thai line breaker in print): each pair in a no-wrap span, the list still wraps at "·"
+            counts = [(label, n) for label, n in standard["levels"].items() if n]
+            levels = format_html_join(" · ", '<span class="nw">{} {}</span>', counts)
             rows.append((f"{standard['code']} {standard['name']}", levels or "-"))
     return rows
 

@@ -174,3 +174,20 @@ def test_the_committees_report_counts_only_the_committees_meetings_and_resolutio
     part = annual_report._meetings(2570)
     assert [m.body_id for m in part["list"]] == [ktpn.body_id] and part["held"] == 1
     assert dict(general_figures(2570))["การประชุม ก.ต.ป.น."].startswith("ประชุมแล้ว 1 ")
+
+
+def test_a_standards_levels_print_each_with_its_count_on_one_line(users, school):
+    """ "ดีเลิศ 11" must never print as "ดีเลิศ / 11": each level and its count are one no-wrap piece, and the
+    list breaks only between pieces (a no-break space alone did not hold in WeasyPrint's Thai line breaking)."""
+    from committee.information_figures import academic_figures
+    from qa import services as qa_services
+    from qa.models import Level
+
+    school_user = users[Role.SCHOOL.value]
+    sar = qa_services.sar_start(user=school_user, school=school, academic_year=2569)
+    ratings = list(sar.ratings.select_related("standard"))
+    qa_services.sar_update(user=school_user, sar=sar, levels={r.standard_id: Level.VERY_GOOD for r in ratings},
+                           strengths="ห้องสมุดมีชีวิต", to_develop="การอ่าน", development_plan="รักการอ่าน")  # fmt: skip
+    qa_services.sar_submit(user=school_user, sar=sar)
+    levels = [value for label, value in academic_figures(2570) if label.startswith("1 ")]
+    assert levels == ['<span class="nw">ดีเลิศ 1</span>']
