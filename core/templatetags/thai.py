@@ -83,6 +83,27 @@ def whole_words(value: object) -> str:
     return mark_safe(" ".join(f'<span class="nw">{escape(w)}</span>' for w in words))  # noqa: S308 - escaped
 
 
+# Where a school's or a cluster's name may break when it does not fit a narrow column: after its
+# "กลุ่มโรงเรียน"/"โรงเรียน" prefix, after a dash joining two places ("หนองบัว–ท่าช้าง"), and at spaces.
+_PLACE_BREAK = re.compile(r"^(?:กลุ่มโรงเรียน|โรงเรียน)(?=\S)|[^–]+–(?=\S)")
+
+
+@register.filter
+def place_name(value: object) -> str:
+    """{{ cluster.name|place_name }}: like whole_words, and a long name also breaks after its prefix or a
+    dash ("กลุ่มโรงเรียน / ห้วยทราย– / ดอนตาล"), never inside the place name ("ภู / งาม")."""
+
+    def pieces(word: str) -> str:
+        parts, at = [], 0
+        for found in _PLACE_BREAK.finditer(word):
+            parts.append(word[at : found.end()])
+            at = found.end()
+        parts.append(word[at:])
+        return "<wbr>".join(f'<span class="nw">{escape(p)}</span>' for p in parts if p)
+
+    return mark_safe(" ".join(pieces(w) for w in str(value or "").split()))  # noqa: S308 - escaped
+
+
 # What a line must not split inside running Thai text: a numbered thing ("ครั้งที่ 2/2569"), a short date ("15 ธ.ค. 69") or time ("13.30 น."), a
 # short quoted name (“สวัสดีคุณครู”), a short range of months or numbers ("ต.ค. – พ.ย.", "1–3"), and any word
 # holding a digit ("ป.1", "2569", "100)").

@@ -155,6 +155,18 @@ def test_nobreak_keeps_a_date_or_number_on_one_line_and_escapes_it():
     assert out.count('class="nw"') == 3
 
 
+@pytest.mark.parametrize(
+    ("name", "pieces"),
+    [("กลุ่มโรงเรียนภูงาม", ["กลุ่มโรงเรียน", "ภูงาม"]),
+     ("กลุ่มโรงเรียนหนองบัว–ท่าช้าง", ["กลุ่มโรงเรียน", "หนองบัว–", "ท่าช้าง"]),
+     ("โรงเรียนบ้านห้วยเย็น", ["โรงเรียน", "บ้านห้วยเย็น"]), ("-", ["-"]), ("<b>", ["&lt;b&gt;"])],
+)  # fmt: skip
+def test_a_place_name_breaks_after_its_prefix_or_a_dash_and_never_inside_a_place(name, pieces):
+    """In a narrow column, "กลุ่มโรงเรียนภูงาม" may go "กลุ่มโรงเรียน / ภูงาม" but never "…ภู / งาม"."""
+    out = Template("{{ n|place_name }}").render(Context({"n": name}))
+    assert out == "<wbr>".join(f'<span class="nw">{p}</span>' for p in pieces)
+
+
 @pytest.mark.django_db
 def test_thai_numerals_reach_css_strings_and_counters_but_not_lengths():
     html = '<style>@page { margin: 2cm; @top-center { content: "หน้า 1 " counter(page) " / " counter(pages, decimal); } } a::after { content: target-counter(attr(href), page) } b::after { content: counter(page, thai-alpha) }</style><p>ปี 2570</p>'
