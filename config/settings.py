@@ -382,6 +382,19 @@ LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "") or ""
 LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me") or "https://api.line.me"
 NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)  # how often the bell asks for its count
 
+# --- Kept parts of heavy pages (core/pagecache.py) ---------------------------
+# The home panels, the dashboard and the registers are kept per user until any office data changes
+# (a PostgreSQL sequence that triggers advance on every write) or for at most this many seconds;
+# 0 turns keeping off. Each process keeps its own (local memory): the key carries the freshness.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+    },
+}  # fmt: skip
+
 # Sessions end after a working day without a request (inactivity, not since login):
 # core.middleware.SessionRefreshMiddleware moves the expiry on every five minutes of use (a cheap
 # SESSION_SAVE_EVERY_REQUEST). Not a browser-session cookie by default: browsers that restore

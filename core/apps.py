@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_migrate, pre_migrate, pre_save
 
 
 class CoreConfig(AppConfig):
@@ -18,3 +18,9 @@ class CoreConfig(AppConfig):
         from . import search
 
         search.register_source(search.document_hits, order=90)
+        from . import pagecache
+
+        # The data generation's triggers: off while migrating (a deferred trigger's pending events
+        # would refuse an ALTER TABLE in the same migration), on again for every table afterwards.
+        pre_migrate.connect(pagecache.commit_triggers_drop, sender=self, dispatch_uid="core.pagecache.drop")
+        post_migrate.connect(pagecache.triggers_install, sender=self, dispatch_uid="core.pagecache.install")

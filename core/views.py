@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 
-from . import access, documents, health, panels, selectors, services, thaidate
+from . import access, documents, health, pagecache, panels, selectors, services, thaidate
 from .forms import OfficeProfileForm
 from .models import OfficeProfile
 from .web import flash_errors, run_action, save_form
@@ -16,8 +17,13 @@ from .web import flash_errors, run_action, save_form
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     """The home page answers "what do I do now": pending decisions first (big cards), key figures, the rest."""
-    parts = panels.home_parts(panels.panels_for(request))
-    return render(request, "core/home.html", {**parts, "today": thaidate.today()})
+
+    def body() -> tuple[str, bool]:
+        parts = panels.home_parts(panels.panels_for(request))
+        return render_to_string("core/_home_body.html", parts, request=request), bool(parts["figures"])
+
+    html, has_figures = pagecache.cached_part(request, "home", body)
+    return render(request, "core/home.html", {"body": html, "has_figures": has_figures, "today": thaidate.today()})
 
 
 @require_GET

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import panels, tabular
+from core import pagecache, panels, tabular
 from core.collation import thai_order
 from core.models import OfficeProfile
 from core.thaidate import to_be
@@ -39,10 +40,16 @@ def school_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     qs = selectors.schools_visible_to(request.user)
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
-    page = Paginator(thai_order(flt.qs, "name", "code"), 50).get_page(request.GET.get("page"))
-    context = {"filter": flt, "page": page, "can_edit": access.can_edit(request.user)}
-    template = "schools/_school_rows.html" if request.htmx and not request.htmx.boosted else "schools/school_list.html"
-    return render(request, template, context)
+    context = {"filter": flt, "can_edit": access.can_edit(request.user)}
+
+    def rows() -> str:
+        page = Paginator(thai_order(flt.qs, "name", "code"), 50).get_page(request.GET.get("page"))
+        return render_to_string("schools/_school_rows.html", {**context, "page": page}, request=request)
+
+    rows_html = pagecache.cached_part(request, f"schools:{bool(request.htmx)}", rows)
+    if request.htmx and not request.htmx.boosted:
+        return HttpResponse(rows_html)
+    return render(request, "schools/school_list.html", {**context, "rows_html": rows_html})
 
 
 @login_required

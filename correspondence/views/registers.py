@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
-from core import notifications, tabular, thaidate
+from core import notifications, pagecache, tabular, thaidate
 from core.pagination import CappedPaginator
 from core.roles import UserLike
 from core.web import save_form
@@ -33,19 +34,26 @@ def _filtered(request: HttpRequest, register: Register) -> LetterFilter:
 def register_list(request: HttpRequest, code: str) -> HttpResponse:
     register = access.get_register_for_user(request.user, code)
     flt = _filtered(request, register)
-    page = CappedPaginator(flt.qs, 50).get_page(request.GET.get("page"))  # counts no further than 1,000 past the page
-    rows = [(letter, columns.row(letter)) for letter in page]
     context = {
-        "register": register, "filter": flt, "page": page, "rows": rows, "registers": Register.objects.filter(is_active=True),
+        "register": register, "filter": flt, "registers": Register.objects.filter(is_active=True),
         "can_register": access.can_register(request.user), "can_issue": access.can_issue(request.user),
         "print_params": {"register": register.code},
     }  # fmt: skip
-    template = (
-        "correspondence/_register_rows.html"
-        if request.htmx and not request.htmx.boosted
-        else "correspondence/register_list.html"
-    )
-    return render(request, template, context)
+    partial = bool(request.htmx and not request.htmx.boosted)
+
+    def rows() -> str:
+        page = CappedPaginator(flt.qs, 50).get_page(
+            request.GET.get("page")
+        )  # counts no further than 1,000 past the page
+        rows = [(letter, columns.row(letter)) for letter in page]
+        return render_to_string(
+            "correspondence/_register_rows.html", {**context, "page": page, "rows": rows}, request=request
+        )
+
+    rows_html = pagecache.cached_part(request, f"register:{register.code}:{bool(request.htmx)}", rows)
+    if partial:
+        return HttpResponse(rows_html)
+    return render(request, "correspondence/register_list.html", {**context, "rows_html": rows_html})
 
 
 @login_required
@@ -116,11 +124,15 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
-    letters = list(selectors.inbox_for(request.user)[:200])
-    unread = notifications.unread_subject_keys(request.user, "letter:")
-    for letter in letters:
-        letter.is_new = f"letter:{letter.pk}" in unread  # told of it and not yet opened
-    return render(request, "correspondence/inbox.html", {"letters": letters})
+
+    def rows() -> str:
+        letters = list(selectors.inbox_for(request.user)[:200])
+        unread = notifications.unread_subject_keys(request.user, "letter:")
+        for letter in letters:
+            letter.is_new = f"letter:{letter.pk}" in unread  # told of it and not yet opened
+        return render_to_string("correspondence/_inbox_rows.html", {"letters": letters}, request=request)
+
+    return render(request, "correspondence/inbox.html", {"rows_html": pagecache.cached_part(request, "inbox", rows)})
 
 
 @login_required

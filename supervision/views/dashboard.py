@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 
-from core import thaidate
+from core import pagecache, thaidate
 from schools.models import Cluster
 
 from .. import access, selectors
@@ -86,13 +87,16 @@ def _map_data(schools: list) -> SafeString:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     access.require_dashboard_reader(request.user)
-    year = _int(request.GET.get("year")) or selectors.current_fiscal_year()
-    context = dashboard_context(
-        year=year,
-        cluster_id=_int(request.GET.get("cluster")),
-        supervisor_id=_int(request.GET.get("supervisor")),
-        tool_id=_int(request.GET.get("tool")),
-        activity_id=_int(request.GET.get("activity")),
-        visit_type=request.GET.get("type", "")[:20],
-    )
-    return render(request, "supervision/dashboard.html", context)
+
+    def body() -> str:
+        context = dashboard_context(
+            year=_int(request.GET.get("year")) or selectors.current_fiscal_year(),
+            cluster_id=_int(request.GET.get("cluster")),
+            supervisor_id=_int(request.GET.get("supervisor")),
+            tool_id=_int(request.GET.get("tool")),
+            activity_id=_int(request.GET.get("activity")),
+            visit_type=request.GET.get("type", "")[:20],
+        )
+        return render_to_string("supervision/_dashboard_body.html", context, request=request)
+
+    return render(request, "supervision/dashboard.html", {"body": pagecache.cached_part(request, "dashboard", body)})
