@@ -100,24 +100,29 @@ def tracked_tables() -> list[str]:
     return sorted(set(tables))
 
 
-def triggers_install(using: str = "default", **kwargs: object) -> None:
-    """Create the sequence and the triggers (idempotent; run after every migrate, so new tables get them)."""
+def _tracked_on(using: str) -> tuple[object, list[str]] | None:
+    """The PostgreSQL connection and the quoted names of its tracked tables that exist; None elsewhere."""
     from django.db import connections
 
     conn = connections[using]
     if conn.vendor != "postgresql":
-        return
+        return None
     existing = set(conn.introspection.table_names())
+    return conn, [conn.ops.quote_name(t) for t in tracked_tables() if t in existing]
+
+
+def triggers_install(using: str = "default", **kwargs: object) -> None:
+    """Create the sequence and the triggers (idempotent; run after every migrate, so new tables get them)."""
+    if (found := _tracked_on(using)) is None:
+        return
+    conn, tables = found
     with conn.cursor() as cursor:
         cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {SEQUENCE}")
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN PERFORM nextval('{SEQUENCE}'); RETURN NULL; END $$"
         )
-        for table in tracked_tables():
-            if table not in existing:
-                continue
-            quoted = conn.ops.quote_name(table)
+        for quoted in tables:
             cursor.execute(
                 f"CREATE OR REPLACE TRIGGER {TRIGGER_STATEMENT} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
                 f"ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()"
@@ -131,13 +136,9 @@ def triggers_install(using: str = "default", **kwargs: object) -> None:
 
 def commit_triggers_drop(using: str = "default", **kwargs: object) -> None:
     """Before a migrate: the commit triggers go (the statement triggers stay and keep counting)."""
-    from django.db import connections
-
-    conn = connections[using]
-    if conn.vendor != "postgresql":
+    if (found := _tracked_on(using)) is None:
         return
-    existing = set(conn.introspection.table_names())
+    conn, tables = found
     with conn.cursor() as cursor:
-        for table in tracked_tables():
-            if table in existing:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_COMMIT} ON {conn.ops.quote_name(table)}")
+        for quoted in tables:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_COMMIT} ON {quoted}")
