@@ -154,3 +154,14 @@ def test_the_commit_advances_the_generation_again(school):
 def test_on_sqlite_nothing_is_kept(db):
     assert pagecache.generation() is None
     caches["pages"].clear()
+
+
+def test_every_app_of_the_project_is_tracked(settings):
+    """A new app's tables must advance the generation, or a page kept with its panel would go stale."""
+    from pathlib import Path
+
+    from django.apps import apps
+
+    ours = {c.label for c in apps.get_app_configs() if Path(c.path).is_relative_to(Path(settings.BASE_DIR))}
+    ours -= {c.label for c in apps.get_app_configs() if ".venv" in Path(c.path).parts}
+    assert ours and ours <= set(pagecache.APPS)
