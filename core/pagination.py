@@ -33,7 +33,10 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         """Rows up to one past the limit: more than `upto` means "more than we counted"."""
-        rows = self.object_list[: self.upto + 1]
+        # Which rows fill the limit does not change how many there are: no ORDER BY, so the database may
+        # stop at the first upto + 1 matches it finds instead of finding and sorting every match.
+        listed = self.object_list
+        rows = (listed.order_by() if hasattr(listed, "order_by") else listed)[: self.upto + 1]
         return rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
 
     @property

@@ -126,3 +126,15 @@ def test_asking_for_relevance_puts_the_subject_that_starts_with_the_words_first(
     assert rows[0] == first
     newest = LetterFilter({"q": "ลูกเสือเนตรนารี"}, queryset=letters_visible_to(users["clerk"])).qs
     assert set(rows) == set(newest)
+
+
+def test_the_capped_count_asks_for_no_order_and_counts_the_same(users):
+    """How many rows fill the limit does not depend on their order: the count query sorts nothing, so the
+    database may stop at the first matches it finds instead of sorting every match first."""
+    archive_build(count=30, years=[2566], **_office(users))
+    letters = letters_visible_to(users["clerk"]).order_by("-year", "-number")
+    paginator = CappedPaginator(letters, 5, cap=10)
+    with CaptureQueriesContext(connection) as ctx:
+        assert paginator.get_page(1).paginator.count == 11  # one past the cap: "more than 10"
+    assert "ORDER BY" not in ctx.captured_queries[0]["sql"]
+    assert CappedPaginator(letters, 5, cap=100).get_page(1).paginator.count == letters.count()
