@@ -10,10 +10,11 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from core import documents, thaidate
+from core import documents, pagecache, thaidate
 from core import services as core_services
 from core.models import ActingAppointment, ActingKind, DocumentJob, display_name
 from core.roles import Role
@@ -324,3 +325,28 @@ def test_a_register_printout_holding_secret_entries_cannot_be_published(
         publication_publish(
             user=users["director"], title="ทะเบียนหนังสือรับประจำวัน", kind="other", audience="public", job=job
         )
+
+
+# --- kept page parts (core/pagecache.py) -------------------------------------------------------------
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="parts are kept on PostgreSQL only")
+def test_a_part_kept_for_the_cleared_director_is_never_what_an_uncleared_registrar_is_shown(
+    users, client_for, secret_presented
+):
+    """Both sign in first, so no write comes between the director's request and the registrar's: the same
+    data generation, the same page and query; only the user in the key differs."""
+    director, registrar = client_for(users["director"]), client_for(users["administrator"])
+    urls = [
+        reverse("home"),
+        reverse("correspondence:register_list", args=["receive"]),
+        reverse("correspondence:register_list", args=["receive"]) + f"?q={SECRET_WORD}",
+    ]
+    for url in urls:
+        assert SECRET_SUBJECT in director.get(url).content.decode(), url
+        generation = pagecache.generation()
+        page = registrar.get(url).content.decode()
+        assert pagecache.generation() == generation, url
+        assert SECRET_SUBJECT not in page and SECRET_SENDER not in page, url
+    listed = registrar.get(urls[1]).content.decode()
+    assert (
+        f'href="{reverse("correspondence:letter_detail", args=[secret_presented.pk])}"' in listed
+    )  # its entry, redacted
