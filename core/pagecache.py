@@ -32,6 +32,7 @@ from django.core.signals import setting_changed
 from django.db import connection
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 from . import thaidate
 
@@ -83,6 +84,12 @@ def cached_part(request: HttpRequest, name: str, build: Callable[[], T]) -> T:
     if CSRF_FIELD not in str(value):
         store.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def cached_render(request: HttpRequest, name: str, template: str, context: Callable[[], dict]) -> str:
+    """`template` rendered with `context()`, kept as `cached_part` keeps it (the context is only
+    computed when the part is built, so a kept part costs no query)."""
+    return cached_part(request, name, lambda: render_to_string(template, context(), request=request))
 
 
 @receiver(setting_changed)

@@ -28,6 +28,7 @@ from django.db.models import (
 )
 from django.db.models.query import ModelIterable
 
+from core import notifications
 from schools.selectors import school_id_of
 
 from . import access
@@ -110,6 +111,18 @@ def inbox_for(user: AbstractBaseUser) -> QuerySet[Letter]:
         .filter(destruction__isnull=True)  # a destroyed entry is no one's work any more
         .order_by("-urgency", F("deadline").asc(nulls_last=True), "registered_at", "id")
     )
+
+
+INBOX_ROWS = 200  # งานของฉัน lists this many; the rest wait behind the most urgent
+
+
+def inbox_rows(user: AbstractBaseUser) -> list[Letter]:
+    """`inbox_for`'s first rows, each marked `is_new` when the user was told of it and has not opened it."""
+    letters = list(inbox_for(user)[:INBOX_ROWS])
+    unread = notifications.unread_subject_keys(user, "letter:")
+    for letter in letters:
+        letter.is_new = f"letter:{letter.pk}" in unread
+    return letters
 
 
 def open_assignment_letter_ids(user: AbstractBaseUser) -> list[int]:

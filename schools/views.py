@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import pagecache, panels, tabular
@@ -42,11 +41,10 @@ def school_list(request: HttpRequest) -> HttpResponse:
     flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
     context = {"filter": flt, "can_edit": access.can_edit(request.user)}
 
-    def rows() -> str:
-        page = Paginator(thai_order(flt.qs, "name", "code"), 50).get_page(request.GET.get("page"))
-        return render_to_string("schools/_school_rows.html", {**context, "page": page}, request=request)
+    def rows() -> dict:
+        return {**context, "page": Paginator(thai_order(flt.qs, "name", "code"), 50).get_page(request.GET.get("page"))}
 
-    rows_html = pagecache.cached_part(request, f"schools:{bool(request.htmx)}", rows)
+    rows_html = pagecache.cached_render(request, f"schools:{bool(request.htmx)}", "schools/_school_rows.html", rows)
     if request.htmx and not request.htmx.boosted:
         return HttpResponse(rows_html)
     return render(request, "schools/school_list.html", {**context, "rows_html": rows_html})

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from core import pagecache
@@ -164,11 +163,10 @@ def approval_list(request: HttpRequest) -> HttpResponse:
     """รอฉันตรวจ/ลงนาม: the steps now waiting for me (or for whom I act today)."""
     access.require_reader(request.user)
 
-    def rows() -> str:
-        steps = home.to_sign(request.user)  # a secret draft the user is not cleared for is not theirs to list
-        return render_to_string("correspondence/drafting/_approval_rows.html", {"steps": steps}, request=request)
+    def rows() -> dict:
+        return {"steps": home.to_sign(request.user)}  # a secret draft the user is not cleared for is not theirs to list
 
-    rows_html = pagecache.cached_part(request, "approvals", rows)
+    rows_html = pagecache.cached_render(request, "approvals", "correspondence/drafting/_approval_rows.html", rows)
     return render(request, "correspondence/drafting/approval_list.html", {"rows_html": rows_html})
 
 

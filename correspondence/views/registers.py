@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 
-from core import notifications, pagecache, tabular, thaidate
+from core import pagecache, tabular, thaidate
 from core.pagination import CappedPaginator
 from core.roles import UserLike
 from core.web import save_form
@@ -41,16 +40,12 @@ def register_list(request: HttpRequest, code: str) -> HttpResponse:
     }  # fmt: skip
     partial = bool(request.htmx and not request.htmx.boosted)
 
-    def rows() -> str:
-        page = CappedPaginator(flt.qs, 50).get_page(
-            request.GET.get("page")
-        )  # counts no further than 1,000 past the page
-        rows = [(letter, columns.row(letter)) for letter in page]
-        return render_to_string(
-            "correspondence/_register_rows.html", {**context, "page": page, "rows": rows}, request=request
-        )
+    def rows() -> dict:
+        page = CappedPaginator(flt.qs, 50).get_page(request.GET.get("page"))  # counts no further than 1,000 past it
+        return {**context, "page": page, "rows": [(letter, columns.row(letter)) for letter in page]}
 
-    rows_html = pagecache.cached_part(request, f"register:{register.code}:{bool(request.htmx)}", rows)
+    name = f"register:{register.code}:{bool(request.htmx)}"
+    rows_html = pagecache.cached_render(request, name, "correspondence/_register_rows.html", rows)
     if partial:
         return HttpResponse(rows_html)
     return render(request, "correspondence/register_list.html", {**context, "rows_html": rows_html})
@@ -125,14 +120,11 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
 
-    def rows() -> str:
-        letters = list(selectors.inbox_for(request.user)[:200])
-        unread = notifications.unread_subject_keys(request.user, "letter:")
-        for letter in letters:
-            letter.is_new = f"letter:{letter.pk}" in unread  # told of it and not yet opened
-        return render_to_string("correspondence/_inbox_rows.html", {"letters": letters}, request=request)
+    def rows() -> dict:
+        return {"letters": selectors.inbox_rows(request.user)}
 
-    return render(request, "correspondence/inbox.html", {"rows_html": pagecache.cached_part(request, "inbox", rows)})
+    rows_html = pagecache.cached_render(request, "inbox", "correspondence/_inbox_rows.html", rows)
+    return render(request, "correspondence/inbox.html", {"rows_html": rows_html})
 
 
 @login_required

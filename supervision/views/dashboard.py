@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
@@ -88,8 +87,8 @@ def _map_data(schools: list) -> SafeString:
 def dashboard(request: HttpRequest) -> HttpResponse:
     access.require_dashboard_reader(request.user)
 
-    def body() -> str:
-        context = dashboard_context(
+    def body() -> dict:
+        return dashboard_context(
             year=_int(request.GET.get("year")) or selectors.current_fiscal_year(),
             cluster_id=_int(request.GET.get("cluster")),
             supervisor_id=_int(request.GET.get("supervisor")),
@@ -97,6 +96,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             activity_id=_int(request.GET.get("activity")),
             visit_type=request.GET.get("type", "")[:20],
         )
-        return render_to_string("supervision/_dashboard_body.html", context, request=request)
 
-    return render(request, "supervision/dashboard.html", {"body": pagecache.cached_part(request, "dashboard", body)})
+    html = pagecache.cached_render(request, "dashboard", "supervision/_dashboard_body.html", body)
+    return render(request, "supervision/dashboard.html", {"body": html})

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -38,14 +37,15 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     qs, year = selectors.visits_filtered(request.user, request.GET, default_year=selectors.current_fiscal_year())
     can_review = access.can_review_visits(request.user)
 
-    def rows() -> str:
-        page = Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page"))
-        return render_to_string(
-            "supervision/_visit_rows.html", {"page": page, "can_review": can_review}, request=request
-        )
+    def rows() -> dict:
+        return {
+            "page": Paginator(qs.order_by("-date", "-id"), 30).get_page(request.GET.get("page")),
+            "can_review": can_review,
+        }
 
+    rows_html = pagecache.cached_render(request, "visits", "supervision/_visit_rows.html", rows)
     return render(request, "supervision/visit_list.html", {
-        "rows_html": pagecache.cached_part(request, "visits", rows), "year": year, "statuses": VisitStatus.choices,
+        "rows_html": rows_html, "year": year, "statuses": VisitStatus.choices,
         "types": visit_type_choices(), "can_create": access.can_create_visits(request.user), "can_review": can_review,
     })  # fmt: skip
 
