@@ -62,8 +62,10 @@ def fingerprint() -> dict[str, str]:
     for model in apps.get_models():
         if model._meta.label_lower in EXCLUDED_MODELS or not model._meta.managed or model._meta.proxy:
             continue
+        many = {f.name for f in model._meta.many_to_many}  # a set: the database promises its ids no order
         for row in _PythonValues().serialize(model._base_manager.order_by("pk")):
-            rows[f"{row['model']}:{row['pk']}"] = json.dumps(row["fields"], sort_keys=True, default=plain)
+            fields = {k: sorted(v) if k in many else v for k, v in row["fields"].items()}
+            rows[f"{row['model']}:{row['pk']}"] = json.dumps(fields, sort_keys=True, default=plain)
     return rows
 
 
