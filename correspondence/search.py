@@ -37,8 +37,8 @@ def letter_hits(user: AbstractBaseUser, query: str, limit: int) -> list[Hit]:
 
 def letters_matching(user: AbstractBaseUser, query: str) -> QuerySet[Letter]:
     """Entries whose subject or sender holds `query`, among those whose content the user may see
-    (on PostgreSQL both are served by their trigram indexes, migration 0004)."""
-    text = Q(subject__icontains=query) | Q(sender__icontains=query)
+    (on PostgreSQL both are served by their trigram indexes, migrations 0004 and 0011)."""
+    text = selectors.subject_contains(query) | Q(sender__icontains=query)
     return _findable(user).filter(Q(is_cleared=True) & text)
 
 
@@ -75,7 +75,7 @@ def _letter_hit(letter: Letter) -> Hit:
 
 def _deliveries(user: AbstractBaseUser, query: str) -> QuerySet[Delivery]:
     """Letters delivered to the user's school (never a secret one) or to them by name."""
-    text = Q(letter__subject__icontains=query) | Q(letter__sender__icontains=query)
+    text = selectors.subject_contains(query, "letter__") | Q(letter__sender__icontains=query)
     if has_digit(query):
         text |= Q(letter__reference__icontains=query) | Q(letter__reference__icontains=thaidate.arabic_digits(query))
     return selectors.inbox_for_user(user).filter(text)

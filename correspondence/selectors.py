@@ -26,6 +26,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Upper
 from django.db.models.query import ModelIterable
 
 from core import notifications
@@ -55,6 +56,13 @@ class _RedactingIterable(ModelIterable):
             if letter.secrecy != Secrecy.NORMAL and not getattr(letter, "is_cleared", False):
                 letter.redact()
             yield letter
+
+
+def subject_contains(term: str, path: str = "") -> Q:
+    """The subject holds `term`, in any case. Matched against the subject the database keeps in capitals
+    (`Letter.subject_upper`, with its trigram index), so no subject read is put in capitals on the way.
+    `path` reaches the letter from another model ("letter__")."""
+    return Q(**{f"{path}subject_upper__contains": Upper(Value(term))})
 
 
 def cleared_q(user: AbstractBaseUser) -> Q:

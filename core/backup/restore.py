@@ -175,7 +175,11 @@ class _Loader:
             if not rows:
                 continue
             # Raw inserts, as loaddata's raw save: auto_now fields keep the archive's times.
-            fields = [f for f in model._meta.concrete_fields if not (f.primary_key and rows[0].pk is None)]
+            # A generated column (Letter.subject_upper) is the database's to fill, never the archive's.
+            fields = [
+                f for f in model._meta.concrete_fields
+                if not (f.primary_key and rows[0].pk is None) and not f.generated
+            ]  # fmt: skip
             size = max(ops.bulk_batch_size(fields, rows), 1)
             for start in range(0, len(rows), size):
                 model._base_manager._insert(rows[start : start + size], fields=fields, using=self.using, raw=True)

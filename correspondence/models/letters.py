@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -40,6 +41,12 @@ class Letter(models.Model):
         "schools.School", blank=True, related_name="letters_received", verbose_name="สถานศึกษาผู้รับ"
     )
     subject = models.CharField("เรื่อง", max_length=500)
+    # The subject in capitals, kept by the database: a search matches against it (its trigram index, migration
+    # 0011) instead of putting every subject it reads in capitals (Thai has no case; "o-net" finds "O-NET").
+    subject_upper = models.GeneratedField(
+        expression=Upper("subject"), output_field=models.TextField(), db_persist=True,
+        verbose_name="เรื่อง (สำหรับค้นหา)",
+    )  # fmt: skip
     remarks = models.TextField("หมายเหตุ", blank=True)
     instruction = models.TextField("คำเกษียน/ข้อสั่งการ", blank=True)
     urgency = models.PositiveSmallIntegerField("ชั้นความเร็ว", choices=Urgency.choices, default=Urgency.NORMAL)
@@ -88,7 +95,7 @@ class Letter(models.Model):
         verbose_name="การทำลาย",
         help_text="ทำลายแล้วตามบัญชีหนังสือขอทำลาย (รายการยังอยู่ในทะเบียน)",
     )
-    history = HistoricalRecords(excluded_fields=["recipient_schools"])
+    history = HistoricalRecords(excluded_fields=["recipient_schools", "subject_upper"])
 
     class Meta:
         ordering = ["-year", "-number", "-id"]

@@ -112,8 +112,15 @@ def test_the_search_count_uses_the_trigram_index_on_postgresql(users):
         cursor.execute("SET enable_seqscan = off")  # a 200-row table would be read whole otherwise
         cursor.execute("SET enable_indexscan = off")
     rows = LetterFilter({"q": "นิเทศภายใน"}, queryset=letters_visible_to(users["clerk"])).qs
-    count_plan = rows.order_by()[:1001].explain()  # the capped count's inner query
-    assert "corr_letter_subject_upper_trgm" in count_plan, count_plan
+    every = rows.count()
+    with CaptureQueriesContext(connection) as ctx:
+        assert CappedPaginator(rows, 50).get_page(1).paginator.count == every > 0
+    count_sql = ctx.captured_queries[-1]["sql"]  # the capped count, as the register page runs it
+    assert count_sql.startswith("WITH m AS MATERIALIZED")
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {count_sql}")
+        count_plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "corr_letter_subject_search_trgm" in count_plan, count_plan
 
 
 def test_asking_for_relevance_puts_the_subject_that_starts_with_the_words_first(users, client_for):
@@ -126,6 +133,27 @@ def test_asking_for_relevance_puts_the_subject_that_starts_with_the_words_first(
     assert rows[0] == first
     newest = LetterFilter({"q": "ลูกเสือเนตรนารี"}, queryset=letters_visible_to(users["clerk"])).qs
     assert set(rows) == set(newest)
+
+
+def test_the_subject_search_reads_the_capitals_the_database_keeps_and_finds_any_case(users):
+    """The search matches against Letter.subject_upper (a column the database fills, with its trigram index), so
+    no subject read is put in capitals on the way; "o-net" still finds "O-NET", and a subject changed by a bulk
+    update (no save()) is found by its new words at once."""
+    archive_build(count=6, years=[2566], **_office(users))
+    first, second = Letter.objects.order_by("id")[:2]
+    Letter.objects.filter(pk=first.pk).update(subject="แจ้งกำหนดการสอบ O-NET ชั้นประถมศึกษาปีที่ 6")
+    Letter.objects.filter(pk=second.pk).update(subject="ขอเชิญประชุมเชิงปฏิบัติการลูกเสือเนตรนารีสามัญรุ่นใหญ่")
+
+    def found(q: str, **more: str) -> list[int]:
+        return [letter.pk for letter in LetterFilter({"q": q, **more}, queryset=letters_visible_to(users["clerk"])).qs]
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert found("o-net") == [first.pk]
+    search = ctx.captured_queries[-1]["sql"]
+    assert "subject_upper" in search and 'UPPER("correspondence_letter"."subject"' not in search
+    assert found("เนตรนารีสามัญ") == [second.pk] == found("เนตรนารีสามัญ", order="relevance")
+    assert found("O-Net", order="relevance") == [first.pk]
+    assert found("ไม่มีคำนี้ในเรื่องใด") == []
 
 
 def test_the_capped_count_asks_for_no_order_and_counts_the_same(users):

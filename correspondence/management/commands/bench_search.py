@@ -84,6 +84,6 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(f"EXPLAIN {query['sql']}")
                 plan = "\n".join(row[0] for row in cursor.fetchall())
-            uses = "corr_letter_subject_upper_trgm" in plan
+            uses = "corr_letter_subject_search_trgm" in plan
             scan = next((line.strip(" ->") for line in plan.splitlines() if "Scan" in line), "?").split("  (")[0]
             self.stdout.write(f"{label} plan uses the pg_trgm GIN index: {'yes' if uses else 'no'} ({scan})")
