@@ -15,7 +15,7 @@ from .registers import Register
 
 REDACTED = "(หนังสือชั้นความลับ)"
 # Fields a person without clearance never sees on a secret entry.
-SECRET_FIELDS = ("subject", "sender", "recipient_text", "external_no", "remarks", "instruction")
+SECRET_FIELDS = ("subject", "subject_upper", "sender", "recipient_text", "external_no", "remarks", "instruction")
 # Everything else but the number, year, register and secrecy level (and the ที่ made of the number) is
 # blanked too: the uncleared learn only that the number is taken and how secret the entry is.
 REDACTED_VALUES = {

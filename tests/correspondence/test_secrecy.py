@@ -12,6 +12,7 @@ from core import services as core_services
 from core import thaidate
 from core.models import DocumentJob
 from correspondence import selectors, services
+from correspondence.models import Letter
 from tests.helpers import pdf_compact
 
 SECRET_SUBJECT = "สอบสวนข้อเท็จจริงกรณีร้องเรียนครูใหญ่"
@@ -108,6 +109,17 @@ def test_the_pdf_register_follows_clearance(role, users, secret, django_capture_
     assert "หนังสือปกติเรื่องงบประมาณ" in text
     assert ("สอบสวนข้อเท็จจริง" in text) == (role in CLEARED)
     assert "ทะเบียนหนังสือรับ" in text
+
+
+def test_no_field_of_a_redacted_entry_holds_its_subject_in_any_case(users, secret):
+    """Every column, the search's stored capitals (subject_upper) included: whatever reads a redacted entry's
+    fields, none of them says what it is about."""
+    letter = selectors.letters_visible_to(users["supervisor"]).get(pk=secret.pk)
+    assert letter.is_redacted
+    words = "สอบสวนข้อเท็จจริง"
+    assert words in secret.subject and words in Letter.objects.get(pk=secret.pk).subject_upper
+    values = {f.attname: getattr(letter, f.attname) for f in Letter._meta.concrete_fields}
+    assert not [name for name, value in values.items() if isinstance(value, str) and words in value.upper()]
 
 
 def test_a_redacted_entry_can_never_be_saved(users, secret):
