@@ -8,6 +8,7 @@ first page. The list shows "มากกว่า 1,000 รายการ" then
 
 from __future__ import annotations
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -60,7 +61,10 @@ def _count_upto(rows: QuerySet, limit: int) -> int:
     for a common word walks the table testing every subject (a Thai word in one letter in twelve: some 12,000
     subjects read for 1,001 matches, 17 ms over 100,000 letters); planned whole, it takes the matches from
     the subject's trigram index and reads only the 1,001 it counts (6 ms). A plain list costs the same."""
-    sql, params = rows.query.sql_with_params()
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # none() or an empty IN: no row can match, and no query is needed to say so
+        return 0
     with connections[rows.db].cursor() as cursor:
         cursor.execute(
             f"WITH m AS MATERIALIZED ({sql}) SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) s", [*params, limit]

@@ -166,3 +166,5 @@ def test_the_capped_count_asks_for_no_order_and_counts_the_same(users):
         assert paginator.get_page(1).paginator.count == 11  # one past the cap: "more than 10"
     assert "ORDER BY" not in ctx.captured_queries[0]["sql"]
     assert CappedPaginator(letters, 5, cap=100).get_page(1).paginator.count == letters.count()
+    for nothing in (letters.none(), letters.filter(pk__in=[])):  # no row can match: 0, not an error
+        assert CappedPaginator(nothing, 5).get_page(1).paginator.count_text == "0 รายการ"
