@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from core import pagecache, panels, tabular
 from core.collation import thai_order
@@ -38,7 +39,8 @@ CLUSTER_FILE_NAMES = ("กลุ่มโรงเรียน", "clusters")
 def school_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
     qs = selectors.schools_visible_to(request.user)
-    flt = SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts())
+    # Built when a part is built (its district choices are a query), not on a request that reads kept parts.
+    flt = SimpleLazyObject(lambda: SchoolFilter(request.GET, queryset=qs, district_choices=selectors.districts()))
     context = {"filter": flt, "can_edit": access.can_edit(request.user)}
 
     def rows() -> dict:
@@ -47,7 +49,8 @@ def school_list(request: HttpRequest) -> HttpResponse:
     rows_html = pagecache.cached_render(request, f"schools:{bool(request.htmx)}", "schools/_school_rows.html", rows)
     if request.htmx and not request.htmx.boosted:
         return HttpResponse(rows_html)
-    return render(request, "schools/school_list.html", {**context, "rows_html": rows_html})
+    search_html = pagecache.cached_render(request, "schools-search", "schools/_school_search.html", lambda: context)
+    return render(request, "schools/school_list.html", {**context, "rows_html": rows_html, "search_html": search_html})
 
 
 @login_required

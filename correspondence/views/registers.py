@@ -48,7 +48,14 @@ def register_list(request: HttpRequest, code: str) -> HttpResponse:
     rows_html = pagecache.cached_render(request, name, "correspondence/_register_rows.html", rows)
     if partial:
         return HttpResponse(rows_html)
-    return render(request, "correspondence/register_list.html", {**context, "rows_html": rows_html})
+    # The search form (its assignee list reads every staff login) is kept too, under the same query string.
+    search = {"register": register, "filter": flt}
+    search_html = pagecache.cached_render(
+        request, f"register-search:{register.code}", "correspondence/_register_search.html", lambda: search
+    )
+    return render(
+        request, "correspondence/register_list.html", {**context, "rows_html": rows_html, "search_html": search_html}
+    )
 
 
 @login_required

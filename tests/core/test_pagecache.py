@@ -13,7 +13,7 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from core import pagecache
 from schools.models import School
@@ -165,3 +165,32 @@ def test_every_app_of_the_project_is_tracked(settings):
     ours = {c.label for c in apps.get_app_configs() if Path(c.path).is_relative_to(Path(settings.BASE_DIR))}
     ours -= {c.label for c in apps.get_app_configs() if ".venv" in Path(c.path).parts}
     assert ours and ours <= set(pagecache.APPS)
+
+
+@on_postgresql
+@pytest.mark.parametrize(
+    ("role", "url", "choices_sql"),
+    [
+        ("clerk", reverse_lazy("correspondence:register_list", args=["receive"]), 'SELECT DISTINCT "auth_user"'),
+        ("supervisor", reverse_lazy("schools:school_list"), '"schools_school"."district"'),
+    ],
+)
+def test_a_search_form_is_kept_with_its_rows_and_reads_no_choices_again(
+    users, client_for, school, role, url, choices_sql
+):
+    """The register's assignee list and the school list's districts are queries: a user coming back to the
+    page gets the same form from the kept part, without them; a write brings them back."""
+    client = client_for(users[role])
+    _get(client, url)  # the first request of a fresh office writes its profile
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as built:
+        first, _ = _get(client, f"{url}?q=ทดสอบ")
+    with CaptureQueriesContext(connection) as kept:
+        again, _ = _get(client, f"{url}?q=ทดสอบ")
+    assert again == first and 'value="ทดสอบ"' in first
+    assert any(choices_sql in q["sql"] for q in built.captured_queries)
+    assert not any(choices_sql in q["sql"] for q in kept.captured_queries)
+    School.objects.filter(pk=school.pk).update(district="เมืองนครราชสีมา")
+    with CaptureQueriesContext(connection) as after:
+        _get(client, f"{url}?q=ทดสอบ")
+    assert any(choices_sql in q["sql"] for q in after.captured_queries)
