@@ -27,7 +27,7 @@ def clerk_today(user: AbstractBaseUser) -> dict[str, int]:
     return {
         "received": registered_today.filter(register__direction=Direction.INCOMING).count(),
         "issued": registered_today.filter(register__direction=Direction.OUTGOING).count(),
-        "to_present": letters.filter(status=Status.REGISTERED, register__code="receive").count(),
+        "to_present": letters.filter(selectors.to_present_q()).count(),
         "to_number": selectors.drafts_visible_to(user).count(),
     }
 

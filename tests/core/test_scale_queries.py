@@ -123,6 +123,25 @@ def test_the_search_count_uses_the_trigram_index_on_postgresql(users):
     assert "corr_letter_subject_search_trgm" in count_plan, count_plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_the_clerks_letters_to_present_are_read_through_the_receive_registers_open_entries(users):
+    """Every letter sent stays "registered" for good: the clerk's inbox must reach the receive register's
+    registered entries through the (register, open status) index, never by reading every registered entry."""
+    import datetime as dt
+    import random
+
+    from correspondence.management.commands._bench import fill
+    from correspondence.models import Register
+
+    archive_build(count=40, years=[2566], **_office(users))
+    start = dt.datetime(2024, 1, 1, 8, tzinfo=dt.UTC)
+    fill(Register.objects.get(code="send"), 3000, users["clerk"], random.Random(3), start, 700)  # sent: "registered"
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE correspondence_letter")
+    plan = inbox_for(users["clerk"]).explain()
+    assert "corr_letter_open_by_register" in plan, plan
+
+
 def test_asking_for_relevance_puts_the_subject_that_starts_with_the_words_first(users, client_for):
     archive_build(count=12, years=[2566], **_office(users))
     first = Letter.objects.order_by("id").first()
