@@ -129,3 +129,17 @@ def test_the_outgoing_detail_does_not_serve_incoming_entries(users, api_for, inc
     letter = incoming()
     assert api_for(users["clerk"]).get(f"/api/v1/correspondence/outgoing/{letter.pk}/").status_code == 404
     services.letter_issue_outgoing(user=users["clerk"], register_code="send", subject="ก", recipient_text="ข")
+
+
+@pytest.mark.parametrize(
+    "role, sees", [("clerk", True), ("director", True), ("supervisor", False), ("executive", False)]
+)
+def test_the_api_relevance_search_applies_secrecy(role, sees, users, api_for, incoming):
+    """Ordered by relevance (its pool read as ids, then ranked on the stored capitals), the uncleared still find
+    a secret entry by no word of it, and no field of the answer carries its subject."""
+    incoming(subject="เรื่องลับมากของสำนักงาน", secrecy=2)
+    incoming(subject="เรื่องปกติของสำนักงาน")
+    params = {"q": "ของสำนักงาน", "order": "relevance"}
+    body = api_for(users[role]).get("/api/v1/correspondence/incoming/", params).json()
+    assert body["count"] == (2 if sees else 1)
+    assert ("ลับมาก" in str(body)) == sees
